@@ -11,6 +11,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -51,8 +55,18 @@ class SecurityConfig {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(res, HttpServletResponse.SC_UNAUTHORIZED,
                                 "Unauthorized", "Log in: send HTTP Basic credentials of a Sales Co-Pilot user.", true))
-                        .accessDeniedHandler((req, res, ex) -> problem(res, HttpServletResponse.SC_FORBIDDEN,
-                                "Forbidden", "Your role does not allow this.", false)))
+                        .accessDeniedHandler((req, res, ex) -> {
+                            if (!isAuthenticated()) {
+                                // e.g. a POST without credentials fails the CSRF check first: the answer is "log in"
+                                problem(res, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                                        "Log in: send HTTP Basic credentials of a Sales Co-Pilot user.", true);
+                            } else if (ex instanceof CsrfException) {
+                                problem(res, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                                        "Requests that use the browser session need the CSRF token; API clients send HTTP Basic credentials.", false);
+                            } else {
+                                problem(res, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "Your role does not allow this.", false);
+                            }
+                        }))
                 .csrf(c -> c.requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER, cookieBased)))
                 .formLogin(f -> f.disable())
                 .build();
@@ -67,6 +81,11 @@ class SecurityConfig {
                 .requestMatchers("/webjars/**", "/icons/**", "/styles.css").permitAll()
                 .requestMatchers(HttpMethod.GET, "/error").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    private static boolean isAuthenticated() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
     }
 
     private static void problem(HttpServletResponse res, int status, String title, String detail, boolean challenge)
