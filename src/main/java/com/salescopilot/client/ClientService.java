@@ -76,6 +76,12 @@ public class ClientService {
         return page.map(ClientService::toSummary);
     }
 
+    /** The alias of a client, for background work that already checked ownership of what refers to it. */
+    @Transactional(readOnly = true)
+    public String aliasOf(long clientId) {
+        return clients.findById(clientId).map(Client::getAlias).orElseThrow(() -> new NotFoundException("Client", clientId));
+    }
+
     /**
      * GDPR erasure: the client and every session, interaction and analysis about them (the database
      * cascades). Admin only.

@@ -77,6 +77,30 @@ public class SessionService {
     }
 
     /**
+     * The conversation for background work (the analysis worker has no logged-in user): the owner's id
+     * travels with the job and the read is filtered by it.
+     */
+    @Transactional(readOnly = true)
+    public Conversation conversation(long ownerId, long sessionId) {
+        SalesSession session = sessions.findById(sessionId)
+                .filter(s -> s.getOwnerId() == ownerId)
+                .orElseThrow(() -> new NotFoundException("Session", sessionId));
+        List<Interaction> conversation = interactions.findBySessionInOrder(sessionId);
+        Set<Long> userIds = new HashSet<>();
+        conversation.forEach(i -> userIds.add(i.getAuthorId()));
+        Map<Long, String> names = users.usernames(userIds);
+        String alias = clients.aliasOf(session.getClientId());
+        return new Conversation(sessionId, ownerId, session.getLanguage(), alias, session.getStatus(),
+                conversation.stream().map(i -> toView(i, names)).toList());
+    }
+
+    /** Whether the actor may see the session (without loading it whole). */
+    @Transactional(readOnly = true)
+    public boolean canSee(Actor actor, long sessionId) {
+        return sessions.findById(sessionId).map(s -> actor.canSee(s.getOwnerId())).orElse(false);
+    }
+
+    /**
      * Stores an interaction, creating the session (and the client) first when none is given. This
      * transaction calls no model: listeners of {@link InteractionRecorded} run after it commits.
      */
