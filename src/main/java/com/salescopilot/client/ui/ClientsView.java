@@ -87,11 +87,11 @@ class ClientsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(ClientSummary::alias).setHeader(getTranslation("clients.column.alias"))
                 .setKey("alias").setFlexGrow(2);
         grid.addColumn(c -> preview(c.notes())).setHeader(getTranslation("clients.column.notes"))
-                .setKey("notes").setFlexGrow(3);
+                .setKey("notes").setFlexGrow(2);
         grid.addColumn(c -> ownerNames.getOrDefault(c.ownerId(), "")).setHeader(getTranslation("clients.column.owner"))
                 .setKey("owner").setFlexGrow(1).setVisible(actor.seesEveryone());
         grid.addColumn(c -> Formats.dateTime(c.updatedAt())).setHeader(getTranslation("clients.column.updated"))
-                .setKey("updated").setFlexGrow(1);
+                .setKey("updated").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("clients.column.actions"))
                 .setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

@@ -181,6 +181,7 @@ class CockpitView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         type.setItemLabelGenerator(t -> getTranslation("interaction.type." + t.code()));
         type.setValue(InteractionType.CLIENT_STATEMENT);
         type.setId("interaction-type");
+        type.setWidth("15em");
 
         send.setText(getTranslation("cockpit.send"));
         send.setIcon(new Icon(VaadinIcon.PAPERPLANE));
@@ -250,7 +251,7 @@ class CockpitView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             history.add(emptyHistory);
         }
         session.interactions().forEach(i -> history.add(interactionCard(i)));
-        historyScroller.getElement().executeJs("requestAnimationFrame(() => this.scrollTop = this.scrollHeight)");
+        historyScroller.getElement().executeJs("setTimeout(() => this.scrollTop = this.scrollHeight, 100)");
         boolean closed = session.isClosed();
         conclude.setVisible(!closed);
         composer.setVisible(!closed);

@@ -77,6 +77,7 @@ class ConcludeDialog extends Dialog {
         reason.setItemLabelGenerator(r -> r == null ? "" : getTranslation("reason." + r.code()));
         reason.setEmptySelectionAllowed(true);
         reason.setEmptySelectionCaption(getTranslation("conclude.reason.none"));
+        reason.setPlaceholder(getTranslation("conclude.reason.none"));
         reason.setId("conclude-reason");
 
         competitor.setLabel(getTranslation("conclude.competitor"));
