@@ -37,6 +37,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -73,23 +75,27 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
 
         grid.addColumn(UserSummary::username).setHeader(getTranslation("users.column.username"))
-                .setKey("username").setFlexGrow(1);
+                .setKey("username").setFlexGrow(1).setSortProperty("username");
         grid.addColumn(UserSummary::displayName).setHeader(getTranslation("users.column.display-name"))
                 .setKey("displayName").setFlexGrow(1);
         grid.addColumn(u -> roleLabel(u.role())).setHeader(getTranslation("users.column.role"))
-                .setKey("role").setAutoWidth(true).setFlexGrow(0);
+                .setKey("role").setAutoWidth(true).setFlexGrow(0).setSortProperty("role");
         grid.addColumn(new ComponentRenderer<>(this::enabledBadge)).setHeader(getTranslation("users.column.status"))
                 .setKey("status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(u -> getTranslation("language." + u.locale())).setHeader(getTranslation("users.column.language"))
                 .setKey("language").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(u -> Formats.dateTime(u.createdAt())).setHeader(getTranslation("users.column.created"))
-                .setKey("created").setAutoWidth(true).setFlexGrow(0);
+                .setKey("created").setAutoWidth(true).setFlexGrow(0).setSortProperty("createdAt");
         grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader(getTranslation("users.column.actions"))
                 .setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         grid.setId("users-grid");
-        grid.setItemsPageable(pageable -> users.list(actor, pageable).getContent());
+        // newest first unless the admin sorts by a column; ids break ties so that pages never overlap
+        grid.setItemsPageable(pageable -> users.list(actor, PageRequest.of(pageable.getPageNumber(),
+                pageable.getPageSize(), pageable.getSort().isSorted()
+                        ? pageable.getSort().and(Sort.by("id"))
+                        : Sort.by(Sort.Direction.DESC, "createdAt", "id"))).getContent());
 
         add(header, grid);
         setFlexGrow(1, grid);

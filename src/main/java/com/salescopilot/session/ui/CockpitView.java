@@ -255,6 +255,9 @@ class CockpitView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         boolean closed = session.isClosed();
         conclude.setVisible(!closed);
         composer.setVisible(!closed);
+        input.setReadOnly(closed);
+        type.setReadOnly(closed);
+        send.setEnabled(!closed);
         outcomeSummary.setVisible(closed);
         outcomeSummary.removeAll();
         if (closed && session.outcomeData() != null) {
@@ -362,8 +365,13 @@ class CockpitView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             showFieldErrors(e.fieldErrors());
             return;
         } catch (ConflictException e) {
+            // closed in another tab: show the real state, but keep what was typed on screen to copy
             notifyError(getTranslation(e.messageKey()));
             reload();
+            composer.setVisible(true);
+            input.setReadOnly(true);
+            type.setReadOnly(true);
+            send.setEnabled(false);
             return;
         } catch (NotFoundException e) {
             notifyError(getTranslation("error.not-found"));

@@ -245,6 +245,26 @@ class CockpitViewKaribuTest extends KaribuTest {
     }
 
     @Test
+    void sendingToASessionConcludedInAnotherTabKeepsTheTextAndShowsWhy() {
+        Actor seller = testData.newUser(Role.SELLER);
+        long id = sessions.record(seller, new RecordInteraction(null, null, "Two tabs", "note", "first", null))
+                .interaction().sessionId();
+        login(seller);
+        CockpitView view = open("sessions/" + id);
+        sessions.conclude(seller, id, new Conclusion("won", null, null, null, null, null), null);
+
+        _setValue(view.input, "typed in the old tab");
+        _click(view.send);
+
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications("This session is closed and read-only.");
+        assertThat(view.input.getValue()).isEqualTo("typed in the old tab");
+        assertThat(view.input.isReadOnly()).isTrue();
+        assertThat(view.send.isEnabled()).isFalse();
+        assertThat(view.outcomeSummary.isVisible()).isTrue();
+        assertThat(sessions.get(seller, id).interactions()).extracting(InteractionView::text).containsExactly("first");
+    }
+
+    @Test
     void theAnalysisPanelShowsAnHonestEmptyState() {
         Actor seller = testData.newUser(Role.SELLER);
         login(seller);
