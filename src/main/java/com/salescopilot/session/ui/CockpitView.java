@@ -1,0 +1,441 @@
+package com.salescopilot.session.ui;
+
+import com.salescopilot.base.ConflictException;
+import com.salescopilot.base.InvalidInputException;
+import com.salescopilot.base.NotFoundException;
+import com.salescopilot.base.TextNormalizer;
+import com.salescopilot.base.Texts;
+import com.salescopilot.base.ui.Formats;
+import com.salescopilot.client.ClientService;
+import com.salescopilot.client.ClientSummary;
+import com.salescopilot.security.Actor;
+import com.salescopilot.security.CurrentUser;
+import com.salescopilot.session.InteractionType;
+import com.salescopilot.session.InteractionView;
+import com.salescopilot.session.OutcomeData;
+import com.salescopilot.session.RecordInteraction;
+import com.salescopilot.session.RecordedInteraction;
+import com.salescopilot.session.SalesProperties;
+import com.salescopilot.session.SessionDetails;
+import com.salescopilot.session.SessionService;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.OptionalParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cockpit: one conversation. {@code sessions} starts a new one (the first interaction creates the
+ * session, and the client when none is picked), {@code sessions/42} shows session 42: its whole history
+ * and, while it is active, the input. The right-hand side is where the analysis panels will live.
+ * Another seller's session, like an unknown id, is "not found".
+ */
+@Route("sessions")
+@PermitAll
+class CockpitView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    static final List<InteractionType> INPUT_TYPES = List.of(InteractionType.CLIENT_STATEMENT,
+            InteractionType.OBSERVATION, InteractionType.QUESTION, InteractionType.OBJECTION, InteractionType.NOTE);
+
+    private final SessionService sessions;
+    private final ClientService clients;
+    private final SalesProperties sales;
+    private final Actor actor;
+
+    final H2 title = new H2();
+    final Span statusHolder = new Span();
+    final Span sessionLabel = new Span();
+    final Button conclude = new Button();
+
+    final Div clientPicker = new Div();
+    final ComboBox<ClientSummary> existingClient = new ComboBox<>();
+    final TextField clientAlias = new TextField();
+
+    final Div history = new Div();
+    final Scroller historyScroller = new Scroller(history);
+    final Div emptyHistory = new Div();
+    final Div outcomeSummary = new Div();
+
+    final VerticalLayout composer = new VerticalLayout();
+    final TextArea input = new TextArea();
+    final Select<InteractionType> type = new Select<>();
+    final Button send = new Button();
+
+    final Div analysisPanel = new Div();
+
+    private SessionDetails details;
+
+    CockpitView(SessionService sessions, ClientService clients, SalesProperties sales, CurrentUser currentUser) {
+        this.sessions = sessions;
+        this.clients = clients;
+        this.sales = sales;
+        this.actor = currentUser.require();
+        addClassName("cockpit-view");
+        setSizeFull();
+        setPadding(true);
+
+        add(header());
+        HorizontalLayout body = new HorizontalLayout(conversationColumn(), analysisColumn());
+        body.addClassName("cockpit-body");
+        body.setSizeFull();
+        body.setAlignItems(FlexComponent.Alignment.STRETCH);
+        add(body);
+        setFlexGrow(1, body);
+    }
+
+    private HorizontalLayout header() {
+        title.addClassName("cockpit-title");
+        sessionLabel.addClassName("session-id");
+        sessionLabel.setId("session-id");
+        statusHolder.setId("session-status");
+        conclude.setText(getTranslation("cockpit.conclude"));
+        conclude.setIcon(new Icon(VaadinIcon.FLAG_CHECKERED));
+        conclude.setId("conclude");
+        conclude.addClickListener(e -> openConcludeDialog());
+        Span spacer = new Span();
+        HorizontalLayout header = new HorizontalLayout(title, statusHolder, sessionLabel, spacer, conclude);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.expand(spacer);
+        header.addClassName("cockpit-header");
+        return header;
+    }
+
+    private VerticalLayout conversationColumn() {
+        existingClient.setLabel(getTranslation("cockpit.client.existing"));
+        existingClient.setPlaceholder(getTranslation("cockpit.client.existing.placeholder"));
+        existingClient.setItemsPageable((pageable, filter) -> clients.search(actor, filter, pageable).getContent());
+        existingClient.setItemLabelGenerator(ClientSummary::alias);
+        existingClient.setClearButtonVisible(true);
+        existingClient.setId("existing-client");
+        existingClient.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                clientAlias.clear();
+                clientAlias.setInvalid(false);
+            }
+        });
+        clientAlias.setLabel(getTranslation("cockpit.client.new"));
+        clientAlias.setPlaceholder(getTranslation("cockpit.client.new.placeholder"));
+        clientAlias.setHelperText(getTranslation("cockpit.client.new.helper"));
+        clientAlias.setId("client-alias");
+        clientAlias.addValueChangeListener(e -> {
+            if (!e.getValue().isBlank()) {
+                existingClient.clear();
+            }
+        });
+        Span or = new Span(getTranslation("cockpit.client.or"));
+        or.addClassName("client-picker-or");
+        clientPicker.add(existingClient, or, clientAlias);
+        clientPicker.addClassName("client-picker");
+        clientPicker.setId("client-picker");
+
+        history.addClassName("conversation-history");
+        history.setId("conversation-history");
+        historyScroller.addClassName("conversation-scroller");
+        historyScroller.setWidthFull();
+        emptyHistory.addClassName("empty-state");
+        emptyHistory.setText(getTranslation("cockpit.history.empty"));
+
+        outcomeSummary.addClassName("outcome-summary");
+        outcomeSummary.setId("outcome-summary");
+
+        input.setLabel(getTranslation("cockpit.input.label"));
+        input.setPlaceholder(getTranslation("cockpit.input.placeholder"));
+        input.setHelperText(getTranslation("cockpit.input.helper"));
+        input.setWidthFull();
+        input.addClassName("cockpit-input");
+        input.setId("interaction-input");
+        Shortcuts.addShortcutListener(input, this::send, Key.ENTER, KeyModifier.CONTROL)
+                .listenOn(input)
+                .resetFocusOnActiveElement();
+
+        type.setLabel(getTranslation("cockpit.type.label"));
+        type.setItems(INPUT_TYPES);
+        type.setItemLabelGenerator(t -> getTranslation("interaction.type." + t.code()));
+        type.setValue(InteractionType.CLIENT_STATEMENT);
+        type.setId("interaction-type");
+        type.setWidth("15em");
+
+        send.setText(getTranslation("cockpit.send"));
+        send.setIcon(new Icon(VaadinIcon.PAPERPLANE));
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.setId("send");
+        send.addClickListener(e -> send());
+
+        HorizontalLayout actions = new HorizontalLayout(type, send);
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        composer.add(input, actions);
+        composer.setPadding(false);
+        composer.setSpacing(false);
+        composer.addClassName("composer");
+
+        VerticalLayout column = new VerticalLayout(clientPicker, historyScroller, outcomeSummary, composer);
+        column.addClassName("conversation-column");
+        column.setPadding(false);
+        column.setFlexGrow(1, historyScroller);
+        return column;
+    }
+
+    private Div analysisColumn() {
+        analysisPanel.setId("analysis-panel");
+        analysisPanel.addClassName("analysis-panel");
+        H3 heading = new H3(getTranslation("analysis.title"));
+        Paragraph empty = new Paragraph(getTranslation("analysis.unavailable"));
+        empty.addClassName("empty-state");
+        analysisPanel.add(heading, empty);
+        return analysisPanel;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter Long sessionId) {
+        if (sessionId == null) {
+            showNew();
+        } else {
+            // NotFoundException (unknown id, or another seller's session) renders the "not found" view
+            show(sessions.get(actor, sessionId));
+        }
+    }
+
+    private void showNew() {
+        details = null;
+        title.setText(getTranslation("cockpit.new.title"));
+        statusHolder.removeAll();
+        sessionLabel.setText("");
+        conclude.setVisible(false);
+        clientPicker.setVisible(true);
+        existingClient.clear();
+        clientAlias.clear();
+        history.removeAll();
+        history.add(emptyHistory);
+        outcomeSummary.setVisible(false);
+        composer.setVisible(true);
+        clearErrors();
+    }
+
+    private void show(SessionDetails session) {
+        details = session;
+        title.setText(session.client().alias());
+        statusHolder.removeAll();
+        statusHolder.add(Badges.status(this, session.status()));
+        sessionLabel.setText("#" + session.id());
+        clientPicker.setVisible(false);
+        history.removeAll();
+        if (session.interactions().isEmpty()) {
+            history.add(emptyHistory);
+        }
+        session.interactions().forEach(i -> history.add(interactionCard(i)));
+        historyScroller.getElement().executeJs("setTimeout(() => this.scrollTop = this.scrollHeight, 100)");
+        boolean closed = session.isClosed();
+        conclude.setVisible(!closed);
+        composer.setVisible(!closed);
+        input.setReadOnly(closed);
+        type.setReadOnly(closed);
+        send.setEnabled(!closed);
+        outcomeSummary.setVisible(closed);
+        outcomeSummary.removeAll();
+        if (closed && session.outcomeData() != null) {
+            renderOutcome(session.outcomeData());
+        }
+        UI.getCurrent().getPage().setTitle(getPageTitle());
+    }
+
+    private Div interactionCard(InteractionView interaction) {
+        Span author = new Span(interaction.author());
+        author.addClassName("interaction-author");
+        Span time = new Span(Formats.dateTime(interaction.createdAt()));
+        time.addClassName("interaction-time");
+        Div meta = new Div(Badges.type(this, interaction.type()), author, time);
+        meta.addClassName("interaction-meta");
+        Paragraph text = new Paragraph();
+        text.setText(interaction.text()); // text only: client words are never rendered as HTML
+        text.addClassName("interaction-text");
+        Div card = new Div(meta, text);
+        card.addClassName("interaction");
+        card.addClassName("interaction-" + interaction.type().code().replace('_', '-'));
+        card.getElement().setAttribute("data-interaction-id", String.valueOf(interaction.id()));
+        return card;
+    }
+
+    private void renderOutcome(OutcomeData outcome) {
+        boolean won = "won".equals(outcome.outcome());
+        Span headline = new Span("✅ " + getTranslation("status.closed") + " · "
+                + getTranslation("outcome.long." + outcome.outcome()));
+        headline.addClassName("outcome-headline");
+        outcomeSummary.add(headline);
+        outcomeSummary.addClassNames(won ? "outcome-won" : "outcome-lost");
+        if (outcome.reason() != null) {
+            outcomeSummary.add(line("conclude.reason", getTranslation("reason." + outcome.reason())));
+        }
+        if (outcome.competitor() != null) {
+            outcomeSummary.add(line("conclude.competitor", outcome.competitor()));
+        }
+        if (outcome.value() != null) {
+            NumberFormat format = NumberFormat.getNumberInstance(getLocale());
+            format.setMaximumFractionDigits(2);
+            String currency = outcome.currency() == null ? "" : " " + outcome.currency();
+            outcomeSummary.add(line("conclude.value", format.format(outcome.value()) + currency));
+        }
+        if (outcome.note() != null) {
+            outcomeSummary.add(line("conclude.note", outcome.note()));
+        }
+        Span by = new Span(getTranslation("cockpit.concluded-by", outcome.concludedBy(),
+                Formats.dateTime(outcome.concludedAt())));
+        by.addClassName("outcome-by");
+        outcomeSummary.add(by);
+    }
+
+    private Div line(String labelKey, String value) {
+        Span label = new Span(getTranslation(labelKey) + ": ");
+        label.addClassName("outcome-label");
+        Span text = new Span();
+        text.setText(value);
+        Div line = new Div(label, text);
+        line.addClassName("outcome-line");
+        return line;
+    }
+
+    void send() {
+        if (details != null && details.isClosed()) {
+            return;
+        }
+        clearErrors();
+        String text = input.getValue();
+        String trimmed = TextNormalizer.trimToNull(text);
+        boolean valid = true;
+        if (trimmed == null) {
+            showError(input, getTranslation("cockpit.error.text-required"));
+            valid = false;
+        } else if (trimmed.length() > Texts.INTERACTION_MAX) {
+            showError(input, getTranslation("cockpit.error.text-too-long", Texts.INTERACTION_MAX, trimmed.length()));
+            valid = false;
+        }
+        Long clientId = null;
+        String alias = null;
+        if (details == null) {
+            ClientSummary picked = existingClient.getValue();
+            alias = TextNormalizer.trimToNull(clientAlias.getValue());
+            if (picked != null) {
+                clientId = picked.id();
+                alias = null;
+            } else if (alias == null) {
+                showError(clientAlias, getTranslation("cockpit.error.client-required"));
+                valid = false;
+            } else if (alias.length() > Texts.ALIAS_MAX) {
+                showError(clientAlias, getTranslation("cockpit.error.alias-too-long", Texts.ALIAS_MAX, alias.length()));
+                valid = false;
+            }
+        }
+        if (!valid) {
+            return;
+        }
+        InteractionType interactionType = type.getValue() == null ? InteractionType.CLIENT_STATEMENT : type.getValue();
+        Long sessionId = details == null ? null : details.id();
+        RecordedInteraction recorded;
+        try {
+            recorded = sessions.record(actor, new RecordInteraction(sessionId, clientId, alias, interactionType.code(),
+                    text, null));
+        } catch (InvalidInputException e) {
+            showFieldErrors(e.fieldErrors());
+            return;
+        } catch (ConflictException e) {
+            // closed in another tab: show the real state, but keep what was typed on screen to copy
+            notifyError(getTranslation(e.messageKey()));
+            reload();
+            composer.setVisible(true);
+            input.setReadOnly(true);
+            type.setReadOnly(true);
+            send.setEnabled(false);
+            return;
+        } catch (NotFoundException e) {
+            notifyError(getTranslation("error.not-found"));
+            return;
+        }
+        input.clear();
+        input.focus();
+        if (sessionId == null) {
+            // the URL gets the new id, so reload and back work; the view re-reads the stored session
+            UI.getCurrent().navigate(CockpitView.class, recorded.interaction().sessionId());
+        } else {
+            show(sessions.get(actor, sessionId));
+        }
+    }
+
+    private void showFieldErrors(Map<String, String> errors) {
+        errors.forEach((field, message) -> {
+            switch (field) {
+                case "text" -> showError(input, getTranslation("cockpit.error.text-invalid", Texts.INTERACTION_MAX));
+                case "client_alias", "alias" -> showError(clientAlias,
+                        getTranslation("cockpit.error.alias-invalid", Texts.ALIAS_MAX));
+                default -> notifyError(getTranslation("error.invalid", field + ": " + message));
+            }
+        });
+    }
+
+    private static void showError(com.vaadin.flow.component.HasValidation field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+    }
+
+    private void clearErrors() {
+        input.setInvalid(false);
+        clientAlias.setInvalid(false);
+    }
+
+    private void notifyError(String message) {
+        Notification n = Notification.show(message, 6000, Notification.Position.MIDDLE);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private void openConcludeDialog() {
+        if (details == null || details.isClosed()) {
+            return;
+        }
+        new ConcludeDialog(sessions, actor, details.id(), details.version(), sales.currency(), this::show,
+                this::reload).open();
+    }
+
+    /** Re-reads the session (after a conflict: closed or changed elsewhere). */
+    private void reload() {
+        if (details != null) {
+            show(sessions.get(actor, details.id()));
+        }
+    }
+
+    /** The session shown, or null for a new conversation. */
+    SessionDetails details() {
+        return details;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return details == null ? getTranslation("cockpit.new.page-title")
+                : getTranslation("cockpit.page-title", details.id(), details.client().alias());
+    }
+}
