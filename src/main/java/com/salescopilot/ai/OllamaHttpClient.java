@@ -6,12 +6,22 @@ import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpMethod;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
-import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import dev.langchain4j.exception.TimeoutException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -19,45 +29,134 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * LangChain4j's JDK HTTP client with two additions for Ollama:
+ * LangChain4j's HTTP client for Ollama, on the JDK's {@link java.net.http.HttpClient}, with three additions:
  * <ul>
  * <li>the reasoning effort: LangChain4j 1.11 can only send {@code "think": true/false}; gpt-oss wants
  * {@code "low"|"medium"|"high"}. The JSON body of every {@code /api/chat} and {@code /api/generate}
  * request is rewritten to carry {@code "think": <effort>}; everything else is kept as it was.</li>
  * <li>the hooks of {@link StreamScope} for the stream watchdog.</li>
+ * <li>stream bodies are read on virtual threads. LangChain4j's own {@code JdkHttpClient} reads them in a
+ * {@code thenAccept} of {@code sendAsync}, which the JDK runs on the common fork-join pool (one thread on
+ * a two-core machine), so concurrent streams would queue behind each other.</li>
  * </ul>
+ * Errors are reported as LangChain4j's {@code JdkHttpClient} reports them ({@link HttpException} for a
+ * non-2xx status, {@link TimeoutException} for the request timeout), so LangChain4j maps them as usual.
  */
 final class OllamaHttpClient implements HttpClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern DONE_TRUE = Pattern.compile("\"done\"\\s*:\\s*true");
+    private static final Executor STREAM_READERS =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ollama-stream-", 0).factory());
 
-    private final HttpClient delegate;
+    private final java.net.http.HttpClient http;
+    private final Duration readTimeout;
     private final ReasoningEffort effort;
 
-    OllamaHttpClient(HttpClient delegate, ReasoningEffort effort) {
-        this.delegate = delegate;
+    OllamaHttpClient(java.net.http.HttpClient http, Duration readTimeout, ReasoningEffort effort) {
+        this.http = http;
+        this.readTimeout = readTimeout;
         this.effort = effort;
     }
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) throws HttpException {
-        return delegate.execute(withEffort(request));
+        try {
+            java.net.http.HttpResponse<String> response =
+                    http.send(toJdkRequest(withEffort(request)), BodyHandlers.ofString());
+            if (!isSuccessful(response.statusCode())) {
+                throw new HttpException(response.statusCode(), response.body());
+            }
+            return SuccessfulHttpResponse.builder()
+                    .statusCode(response.statusCode())
+                    .headers(response.headers().map())
+                    .body(response.body())
+                    .build();
+        } catch (HttpTimeoutException e) {
+            throw new TimeoutException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeException(e);
+        } catch (IOException e) {
+            throw new RuntimeException(e);
+        }
     }
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         StreamScope scope = StreamScope.current();
-        if (scope == null) {
-            delegate.execute(withEffort(request), parser, listener);
+        ServerSentEventListener target = scope == null ? listener : new WatchedListener(listener, scope.events());
+        java.net.http.HttpRequest jdkRequest = toJdkRequest(withEffort(request));
+        http.sendAsync(jdkRequest, BodyHandlers.ofInputStream())
+                .whenCompleteAsync((response, error) -> {
+                    if (error != null) {
+                        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause() : error;
+                        quietly(() -> target.onError(cause instanceof HttpTimeoutException
+                                ? new TimeoutException(cause) : cause));
+                        return;
+                    }
+                    read(response, parser, target, scope);
+                }, STREAM_READERS);
+    }
+
+    private static void read(java.net.http.HttpResponse<InputStream> response, ServerSentEventParser parser,
+                             ServerSentEventListener listener, StreamScope scope) {
+        if (!isSuccessful(response.statusCode())) {
+            String body;
+            try (InputStream in = response.body()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                body = "";
+            }
+            HttpException exception = new HttpException(response.statusCode(), body);
+            quietly(() -> listener.onError(exception));
             return;
         }
-        ServerSentEventParser guardedParser = (body, l) -> {
-            if (scope.attach(body)) {
-                parser.parse(body, l);
+        SuccessfulHttpResponse opened = SuccessfulHttpResponse.builder()
+                .statusCode(response.statusCode())
+                .headers(response.headers().map())
+                .build();
+        quietly(() -> listener.onOpen(opened));
+        try (InputStream body = response.body()) {
+            if (scope != null && !scope.attach(body)) {
+                return;
             }
-        };
-        delegate.execute(withEffort(request), guardedParser, new WatchedListener(listener, scope.events()));
+            parser.parse(body, listener);
+            quietly(listener::onClose);
+        } catch (IOException | RuntimeException e) {
+            quietly(() -> listener.onError(e));
+        }
+    }
+
+    private java.net.http.HttpRequest toJdkRequest(HttpRequest request) {
+        if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
+            throw new UnsupportedOperationException("multipart requests are not used with Ollama");
+        }
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
+        request.headers().forEach((name, values) -> {
+            if (values != null) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        builder.method(request.method().name(), request.body() == null
+                ? BodyPublishers.noBody() : BodyPublishers.ofString(request.body()));
+        if (readTimeout != null) {
+            builder.timeout(readTimeout);
+        }
+        return builder.build();
+    }
+
+    private static boolean isSuccessful(int status) {
+        return status >= 200 && status < 300;
+    }
+
+    private static void quietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException ignored) {
+            // a listener's failure must not stop the reader; LangChain4j's handlers report their own
+        }
     }
 
     HttpRequest withEffort(HttpRequest request) {
@@ -186,11 +285,11 @@ final class OllamaHttpClient implements HttpClient {
 
         @Override
         public HttpClient build() {
-            HttpClient jdk = JdkHttpClient.builder()
-                    .connectTimeout(connectTimeout)
-                    .readTimeout(readTimeout)
-                    .build();
-            return new OllamaHttpClient(jdk, effort);
+            java.net.http.HttpClient.Builder http = java.net.http.HttpClient.newBuilder();
+            if (connectTimeout != null) {
+                http.connectTimeout(connectTimeout);
+            }
+            return new OllamaHttpClient(http.build(), readTimeout, effort);
         }
     }
 }
