@@ -19,7 +19,10 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
@@ -59,27 +62,39 @@ final class OllamaHttpClient implements HttpClient {
         this.effort = effort;
     }
 
+    /**
+     * A blocking call. The read timeout covers the whole exchange, body included (the JDK's request
+     * timeout alone stops at the headers, so a server that stalls mid-body would block forever).
+     */
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) throws HttpException {
+        CompletableFuture<java.net.http.HttpResponse<String>> call =
+                http.sendAsync(toJdkRequest(withEffort(request)), BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> response;
         try {
-            java.net.http.HttpResponse<String> response =
-                    http.send(toJdkRequest(withEffort(request)), BodyHandlers.ofString());
-            if (!isSuccessful(response.statusCode())) {
-                throw new HttpException(response.statusCode(), response.body());
-            }
-            return SuccessfulHttpResponse.builder()
-                    .statusCode(response.statusCode())
-                    .headers(response.headers().map())
-                    .body(response.body())
-                    .build();
-        } catch (HttpTimeoutException e) {
-            throw new TimeoutException(e);
+            response = readTimeout == null ? call.get() : call.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            call.cancel(true);
+            throw new TimeoutException(new HttpTimeoutException("no complete answer within " + readTimeout));
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             throw new RuntimeException(e);
-        } catch (IOException e) {
-            throw new RuntimeException(e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw new TimeoutException(cause);
+            }
+            throw cause instanceof RuntimeException runtime ? runtime : new RuntimeException(cause);
         }
+        if (!isSuccessful(response.statusCode())) {
+            throw new HttpException(response.statusCode(), response.body());
+        }
+        return SuccessfulHttpResponse.builder()
+                .statusCode(response.statusCode())
+                .headers(response.headers().map())
+                .body(response.body())
+                .build();
     }
 
     @Override

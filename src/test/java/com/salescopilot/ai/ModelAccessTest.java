@@ -184,7 +184,7 @@ class ModelAccessTest {
 
     @Test
     void analysisPathFaultsAreClassified() {
-        AiProperties properties = TestAi.properties(fake.baseUrl(), null, Duration.ofMillis(700));
+        AiProperties properties = TestAi.properties(fake.baseUrl(), null, Duration.ofMillis(1500));
         OllamaChatModel model = TestAi.analysis(properties);
 
         assertThat(failureOf(model, Answer.serverError()).reason()).isEqualTo(AiFailureReason.HTTP_ERROR);
@@ -194,8 +194,12 @@ class ModelAccessTest {
         assertThat(failureOf(model, Answer.fromSchema().cutAfter(0)).reason()).isEqualTo(AiFailureReason.CONNECTION_CLOSED);
         long start = System.nanoTime();
         assertThat(failureOf(model, Answer.hang()).reason()).isEqualTo(AiFailureReason.TIMEOUT);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-        assertThat(fake.chatRequests()).hasSize(6);   // no retries by default (max-retries 0)
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        start = System.nanoTime();
+        // headers and half the body, then silence: the JDK's request timeout alone would wait forever
+        assertThat(failureOf(model, Answer.fromSchema().stallAfter(0)).reason()).isEqualTo(AiFailureReason.TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        assertThat(fake.chatRequests()).hasSize(7);   // no retries by default (max-retries 0)
     }
 
     @Test
