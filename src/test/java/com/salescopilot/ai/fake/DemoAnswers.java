@@ -10,8 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON schema with readable texts, varied scores and evidence quotes taken verbatim from the
  * conversation for analysis requests.
  * <p>
- * The quick response's layout below is a stand-in: when the fast path's light text format is defined,
- * change {@link #QUICK_EN} and {@link #QUICK_PL} to it.
+ * The quick responses follow the fast path's light text format ({@code SAY:} then {@code ASK:} with one
+ * bulleted question per line, as the analysis module's fast-path parser reads it); if that format
+ * changes, change {@link #QUICK_EN} and {@link #QUICK_PL} with it.
  */
 public final class DemoAnswers {
 
@@ -22,16 +23,16 @@ public final class DemoAnswers {
 
     static final String[] QUICK_EN = {
             """
-            I hear that this matters to you. Let me show you how we handle exactly that, with a concrete example \
+            SAY: I hear that this matters to you. Let me show you how we handle exactly that, with a concrete example \
             from a client in a similar situation.
-            QUESTIONS:
+            ASK:
             - What would a good outcome look like for you in three months?
             - Who else is involved in this decision?
             - What have you tried so far, and what was missing?
             """,
             """
-            That is a fair point. Let's put the numbers side by side so you can judge the value, not just the price.
-            QUESTIONS:
+            SAY: That is a fair point. Let's put the numbers side by side so you can judge the value, not just the price.
+            ASK:
             - Which costs matter most to you today?
             - How do you compare offers at the moment?
             - What timeline are you working with?
@@ -40,16 +41,16 @@ public final class DemoAnswers {
 
     static final String[] QUICK_PL = {
             """
-            Rozumiem, że to dla Pana ważne. Pokażę, jak rozwiązaliśmy dokładnie ten problem u klienta \
+            SAY: Rozumiem, że to dla Pana ważne. Pokażę, jak rozwiązaliśmy dokładnie ten problem u klienta \
             w podobnej sytuacji.
-            PYTANIA:
+            ASK:
             - Jak wyglądałby dla Pana dobry wynik za trzy miesiące?
             - Kto jeszcze bierze udział w tej decyzji?
             - Co już Pan próbował i czego zabrakło?
             """,
             """
-            To słuszna uwaga. Zestawmy liczby obok siebie, żeby mógł Pan ocenić wartość, a nie tylko cenę.
-            PYTANIA:
+            SAY: To słuszna uwaga. Zestawmy liczby obok siebie, żeby mógł Pan ocenić wartość, a nie tylko cenę.
+            ASK:
             - Które koszty są dziś dla Pana najważniejsze?
             - Jak obecnie porównuje Pan oferty?
             - W jakim horyzoncie czasowym Pan działa?

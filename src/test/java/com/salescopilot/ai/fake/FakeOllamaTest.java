@@ -340,8 +340,8 @@ class FakeOllamaTest {
         JsonNode analysis = JSON.readTree(JSON.readTree(post("/api/chat", schemaBody).body()).path("message").path("content")
                 .asString());
 
-        assertThat(polish).contains("PYTANIA");
-        assertThat(english).contains("QUESTIONS");
+        assertThat(polish).startsWith("SAY: ").contains("\nASK:\n- ").containsPattern("[ąćęłńóśźż]");
+        assertThat(english).startsWith("SAY: ").contains("\nASK:\n- ").doesNotContainPattern("[ąćęłńóśźż]");
         assertThat(analysis.path("score").asInt()).isBetween(0, 100);
         assertThat(analysis.path("evidence_quotes")).allSatisfy(q ->
                 assertThat("We   need it before   March, the budget is tight.").contains(q.asString()));
