@@ -80,14 +80,16 @@ public final class AnalysisParser {
         }
     }
 
-    /** The first balanced {…} that parses as a JSON object with analysis keys (at any wrapping depth of one). */
+    /** The first top-level balanced {…} that parses as a JSON object with analysis keys (or wraps one). */
     private static JsonNode findAnalysisObject(String raw) throws NotFound {
         String firstError = null;
         JsonNode fallback = null;
         boolean unclosed = false;
         int tried = 0;
-        for (int start = raw.indexOf('{'); start >= 0 && tried < MAX_CANDIDATES; start = raw.indexOf('{', start + 1)) {
-            int end = matchingBrace(raw, start);
+        int end = -1;
+        // candidates are the top-level balanced {…} of the text: objects nested in one that failed are never taken
+        for (int start = raw.indexOf('{'); start >= 0 && tried < MAX_CANDIDATES; start = raw.indexOf('{', end + 1)) {
+            end = matchingBrace(raw, start);
             if (end < 0) {
                 unclosed = true;
                 if (firstError == null) {
