@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * a marker alone on its line without the colon; the aliases QUICK RESPONSE / POWIEDZ / ODPOWIEDŹ for
  * SAY and QUESTIONS / ZAPYTAJ / PYTANIA for ASK; text on the marker's own line; bullets {@code - * • – +},
  * numbers {@code 1.} {@code 1)} {@code (1)}; bold {@code **…**} (removed); blank lines, trailing spaces,
- * CR LF, code-fence lines (ignored); a missing ASK section; bulleted questions right after the SAY
+ * CR LF, code-fence lines and lines without a letter or digit ("---", a lone "-") ignored; a missing
+ * ASK section; bulleted questions right after the SAY
  * text without an ASK marker. In the ASK section every non-blank line is one question; more than
  * {@value #MAX_QUESTIONS} are dropped. Text before any marker is taken as the quick response; if a
  * SAY marker follows, that preamble is withdrawn ({@link FastAnswerEvent.QuickResponseReset}). So an
@@ -70,11 +71,11 @@ public final class FastAnswerStreamParser {
 
     /** The next piece of the stream. */
     public void feed(String chunk) {
-        if (finished) {
-            throw new IllegalStateException("the stream is finished");
-        }
         if (chunk == null || chunk.isEmpty()) {
             return;
+        }
+        if (finished) {
+            throw new IllegalStateException("the stream is finished");
         }
         int from = 0;
         while (from <= chunk.length()) {
@@ -212,6 +213,9 @@ public final class FastAnswerStreamParser {
         }
         if (certain.length() <= emittedInLine.length() || !certain.startsWith(emittedInLine)) {
             return;
+        }
+        if (emittedInLine.isEmpty() && certain.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return; // a line of only punctuation ("-", "---", "•") is no text until a word shows up
         }
         String delta = certain.substring(emittedInLine.length());
         emittedInLine = certain;
