@@ -1,16 +1,18 @@
 package com.salescopilot.analysis.ai;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 /**
  * Renders a session's history for a prompt within a character budget, oldest first, one line per
- * turn ({@code #3 Client said: …}, newlines inside a turn collapsed so client text cannot fake a turn
- * of its own). The newest turns are kept whole; once one does not fit, it and all older turns are
- * shortened to {@code shortenedLength} characters; turns that do not fit even so are left out and
- * counted in a first line "(N earlier turns left out)". If the newest turn alone is longer than the
- * budget, it is cut to fit. The result is never longer than the budget.
+ * turn ({@code #3 Client said: …}; newlines inside a turn are collapsed so client text cannot fake a
+ * turn of its own). The newest turns are kept whole and the older ones shortened to
+ * {@code shortenedLength} characters, with as many whole turns as the budget allows. When even all
+ * turns shortened do not fit, the newest turns stay whole within half the budget (at least the newest
+ * one, cut if it alone is too long), older turns follow shortened while they fit, and the oldest are
+ * left out and counted in a first line "(N earlier turns left out)". Never longer than the budget.
  */
 public final class ConversationCompactor {
 
@@ -40,36 +42,64 @@ public final class ConversationCompactor {
         if (turns == null || turns.isEmpty()) {
             return EMPTY;
         }
-        Deque<String> kept = new ArrayDeque<>();
-        int used = 0;
-        boolean shortening = false;
-        int index = turns.size() - 1;
-        for (; index >= 0; index--) {
-            Turn turn = turns.get(index);
-            // room for the "(N earlier turns left out)" line, should older turns not fit
-            int room = budget - used - (kept.isEmpty() ? 0 : 1) - (index > 0 ? omittedLine(index).length() + 1 : 0);
+        int n = turns.size();
+        String[] whole = new String[n];
+        String[] shortened = new String[n];
+        for (int i = 0; i < n; i++) {
+            Turn turn = turns.get(i);
             String header = "#" + turn.number() + " " + turn.label() + ": ";
             String text = PromptText.oneLine(turn.text());
-            String line = header + text;
-            if (!shortening && line.length() <= room) {
-                kept.addFirst(line);
-                used += line.length() + (kept.size() > 1 ? 1 : 0);
-                continue;
+            whole[i] = header + text;
+            shortened[i] = header + PromptText.shorten(text, shortenedLength);
+        }
+        // 1. everything fits: turns before k shortened, from k on whole; the smallest such k
+        long[] wholeFrom = new long[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            wholeFrom[i] = wholeFrom[i + 1] + whole[i].length();
+        }
+        long shortenedUpTo = 0;
+        for (int k = 0; k <= n; k++) {
+            if (shortenedUpTo + wholeFrom[k] + (n - 1) <= budget) {
+                List<String> lines = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    lines.add(i < k ? shortened[i] : whole[i]);
+                }
+                return String.join("\n", lines);
             }
-            shortening = true;
-            line = header + PromptText.shorten(text, shortenedLength);
-            if (line.length() > room && kept.isEmpty()) {
-                line = PromptText.shorten(header + text, Math.max(0, room)); // the newest turn alone is too long
+            if (k < n) {
+                shortenedUpTo += shortened[k].length();
             }
-            if (line.length() > room || line.isEmpty()) {
+        }
+        // 2. not everything fits: newest whole within half the budget, older shortened, oldest left out
+        int room = budget - omittedLine(n).length() - 1;
+        Deque<String> kept = new ArrayDeque<>();
+        int used = 0;
+        int i = n - 1;
+        for (; i >= 0; i--) {
+            int needed = whole[i].length() + (kept.isEmpty() ? 0 : 1);
+            if (kept.isEmpty() && whole[i].length() > room) {
+                kept.addFirst(PromptText.shorten(whole[i], room)); // the newest turn alone is too long
+                used = kept.getFirst().length();
+                i--;
                 break;
             }
-            kept.addFirst(line);
-            used += line.length() + (kept.size() > 1 ? 1 : 0);
+            if (!kept.isEmpty() && used + needed > budget / 2) {
+                break;
+            }
+            kept.addFirst(whole[i]);
+            used += needed;
+        }
+        for (; i >= 0; i--) {
+            int needed = shortened[i].length() + 1;
+            if (used + needed > room) {
+                break;
+            }
+            kept.addFirst(shortened[i]);
+            used += needed;
         }
         StringBuilder out = new StringBuilder();
-        if (index >= 0) {
-            out.append(omittedLine(index + 1));
+        if (i >= 0) {
+            out.append(omittedLine(i + 1));
         }
         for (String line : kept) {
             if (!out.isEmpty()) {
