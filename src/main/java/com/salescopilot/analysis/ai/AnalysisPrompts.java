@@ -78,7 +78,7 @@ public final class AnalysisPrompts {
         return renderer.render("analysis-system", Map.of(
                 "playbook", PlaybookText.render(playbook),
                 "currency", playbook.currency().isEmpty() ? "the playbook's currency" : playbook.currency(),
-                "json_schema", AnalysisSchema.json(playbook),
+                "json_shape", AnalysisSchema.shape(playbook),
                 "language_instruction", analysisLanguageInstruction(language)));
     }
 

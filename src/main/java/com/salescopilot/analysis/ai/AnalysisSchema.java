@@ -67,6 +67,63 @@ public final class AnalysisSchema {
         return MAPPER.writeValueAsString(document(playbook));
     }
 
+    /**
+     * The shape of the answer in a compact, readable pseudo-JSON for the system prompt (the exact
+     * schema travels in Ollama's {@code format}): {@code <0-100>} for scores, {@code "<text>"} for
+     * text, {@code "a"|"b"} for enums, {@code [ … ] (at most N)} for lists. About a fifth of the
+     * schema's size.
+     */
+    public static String shape(Playbook playbook) {
+        StringBuilder out = new StringBuilder();
+        shape(document(playbook), out, "");
+        return out.toString();
+    }
+
+    private static void shape(JsonNode node, StringBuilder out, String indent) {
+        String type = node.path("type").asString("");
+        switch (type) {
+            case "object" -> {
+                boolean flat = true;
+                for (JsonNode property : node.path("properties").values()) {
+                    String t = property.path("type").asString("");
+                    flat &= !t.equals("object") && !(t.equals("array") && property.path("items").path("type").asString("").equals("object"));
+                }
+                String inner = flat ? "" : indent + "  ";
+                out.append('{');
+                boolean first = true;
+                for (Map.Entry<String, JsonNode> property : node.path("properties").properties()) {
+                    out.append(first ? "" : ",");
+                    out.append(flat ? (first ? "" : " ") : "\n" + inner);
+                    out.append('"').append(property.getKey()).append("\": ");
+                    shape(property.getValue(), out, inner);
+                    first = false;
+                }
+                out.append(flat ? "" : "\n" + indent).append('}');
+            }
+            case "array" -> {
+                out.append('[');
+                shape(node.path("items"), out, indent);
+                out.append(", …]");
+                if (node.has("maxItems")) {
+                    out.append(" (at most ").append(node.path("maxItems").asInt()).append(')');
+                }
+            }
+            case "integer" -> out.append(node.has("maximum")
+                    ? "<" + node.path("minimum").asInt() + "-" + node.path("maximum").asInt() + ">" : "<whole number>");
+            case "number" -> out.append(node.has("minimum") ? "<number >= " + node.path("minimum").asInt() + ">" : "<number>");
+            case "boolean" -> out.append("<true|false>");
+            default -> {
+                if (node.has("enum")) {
+                    List<String> values = new ArrayList<>();
+                    node.path("enum").forEach(v -> values.add("\"" + v.asString() + "\""));
+                    out.append(String.join("|", values));
+                } else {
+                    out.append("\"<text>\"");
+                }
+            }
+        }
+    }
+
     /** The schema as a JSON Schema document (a fresh tree each call). */
     public static ObjectNode document(Playbook playbook) {
         List<String> archetypes = playbook == null ? List.of() : playbook.archetypeNames();

@@ -172,6 +172,27 @@ class AnalysisSchemaTest {
     }
 
     @Test
+    void theShapeForThePromptNamesEveryPropertyAndIsMuchSmaller() {
+        String shape = AnalysisSchema.shape(Playbook.defaults());
+        List<String> names = new ArrayList<>();
+        propertyNames(document, names);
+        assertThat(names).allSatisfy(name -> assertThat(shape).contains("\"" + name + "\": "));
+        assertThat(shape).contains("\"score\": <0-100>", "\"band\": \"cold\"|\"warm\"|\"hot\"",
+                "\"strategic_notes\": [\"<text>\", …] (at most 5)", "\"archetype\": \"Analyst\"|");
+        assertThat(shape.length()).isLessThan(AnalysisSchema.json(Playbook.defaults()).length() / 3);
+    }
+
+    private static void propertyNames(JsonNode node, List<String> names) {
+        for (Map.Entry<String, JsonNode> entry : node.path("properties").properties()) {
+            names.add(entry.getKey());
+            propertyNames(entry.getValue(), names);
+        }
+        if (node.has("items")) {
+            propertyNames(node.get("items"), names);
+        }
+    }
+
+    @Test
     void theFixtureAnswerUsesExactlyTheSchemaKeys() {
         List<String> problems = new ArrayList<>();
         keys(AnalysisFixtures.fullTree(), document, "", problems);
