@@ -18,11 +18,10 @@ import java.util.regex.Pattern;
  * Tolerated: any case; Markdown decoration around the markers ({@code **Say:**}, {@code ### ASK});
  * a marker alone on its line without the colon; the aliases QUICK RESPONSE / POWIEDZ / ODPOWIEDŹ for
  * SAY and QUESTIONS / ZAPYTAJ / PYTANIA for ASK; text on the marker's own line; bullets {@code - * • – +},
- * numbers {@code 1.} {@code 1)} {@code (1)}; bold {@code **…**} (removed); blank lines, trailing spaces,
- * CR LF, code-fence lines and lines without a letter or digit ("---", a lone "-") ignored; a missing
- * ASK section; bulleted questions right after the SAY
- * text without an ASK marker. In the ASK section every non-blank line is one question; more than
- * {@value #MAX_QUESTIONS} are dropped. Text before any marker is taken as the quick response; if a
+ * numbers {@code 1.} {@code 1)} {@code (1)}; bold {@code **…**} (removed); blank lines, trailing
+ * spaces, CR LF; code-fence lines and lines without a letter or digit ("---", a lone "-") are ignored;
+ * a missing ASK section; bulleted questions right after the SAY text without an ASK marker. In the
+ * ASK section every non-blank line is one question; more than {@value #MAX_QUESTIONS} are dropped. Text before any marker is taken as the quick response; if a
  * SAY marker follows, that preamble is withdrawn ({@link FastAnswerEvent.QuickResponseReset}). So an
  * answer that ignores the format entirely becomes the quick response.
  * <p>
