@@ -1,0 +1,214 @@
+package com.salescopilot.analysis;
+
+import com.salescopilot.ai.AiFailure;
+import com.salescopilot.ai.AiFailureReason;
+import com.salescopilot.ai.AiProperties;
+import com.salescopilot.ai.GuardedStreaming;
+import com.salescopilot.ai.StreamHandle;
+import com.salescopilot.ai.StreamListener;
+import com.salescopilot.ai.StreamResult;
+import com.salescopilot.analysis.ai.AnalysisPrompts;
+import com.salescopilot.analysis.ai.AnswerLanguage;
+import com.salescopilot.analysis.ai.FastAnswer;
+import com.salescopilot.analysis.ai.FastAnswerStreamParser;
+import com.salescopilot.analysis.ai.KnowledgeSnippet;
+import com.salescopilot.analysis.ai.Turn;
+import com.salescopilot.analysis.domain.AnalysisStore;
+import com.salescopilot.analysis.push.SessionEvent;
+import com.salescopilot.analysis.push.SessionEventBus;
+import com.salescopilot.base.ConflictException;
+import com.salescopilot.base.NotFoundException;
+import com.salescopilot.security.Actor;
+import com.salescopilot.session.Conversation;
+import com.salescopilot.session.InteractionRecorded;
+import com.salescopilot.session.InteractionView;
+import com.salescopilot.session.SessionService;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The fast path: after an interaction is committed, stream the model's answer (what to say now and
+ * questions to ask) to the open cockpits of this instance as it arrives, then store it with stable
+ * suggestion ids and announce it to every instance. Nothing here runs on the request thread.
+ */
+@Service
+public class FastPathService {
+
+    private static final Logger log = LoggerFactory.getLogger(FastPathService.class);
+    /** Newest turns that make up the retrieval query. */
+    private static final int RETRIEVAL_TURNS = 3;
+
+    private final SessionService sessions;
+    private final GuardedStreaming streaming;
+    private final AiProperties ai;
+    private final PlaybookService playbooks;
+    private final KnowledgeRetriever knowledge;
+    private final AnalysisStore store;
+    private final FastStreams streams;
+    private final SessionEventBus bus;
+    private final AnalysisPrompts prompts = AnalysisPrompts.standard();
+    private final Map<Long, StreamHandle> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService cleanup = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("fast-path-cleanup").factory());
+
+    FastPathService(SessionService sessions, GuardedStreaming streaming, AiProperties ai, PlaybookService playbooks,
+                    List<KnowledgeRetriever> knowledge, AnalysisStore store, FastStreams streams, SessionEventBus bus) {
+        this.sessions = sessions;
+        this.streaming = streaming;
+        this.ai = ai;
+        this.playbooks = playbooks;
+        this.knowledge = knowledge.getFirst();
+        this.store = store;
+        this.streams = streams;
+        this.bus = bus;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void onInteractionRecorded(InteractionRecorded event) {
+        // the listener runs on the request thread: mark it pending there (the cockpit shows "typing" at
+        // once) and do the rest on a virtual thread
+        streams.update(new LiveFastAnswer(event.interactionId(), FastStatus.PENDING, "", List.of(), false, null, null, null));
+        Thread.ofVirtual().name("fast-path-" + event.interactionId()).start(() -> run(event));
+    }
+
+    /** Stops a streaming answer the seller no longer wants. */
+    public void cancel(Actor actor, long interactionId) {
+        InteractionView interaction = sessions.interaction(actor, interactionId); // 404 for foreign ids
+        StreamHandle handle = running.get(interaction.id());
+        if (handle == null) {
+            throw new ConflictException("error.fast-not-running", "No answer is being generated for this interaction");
+        }
+        handle.cancel();
+    }
+
+    private void run(InteractionRecorded event) {
+        long interactionId = event.interactionId();
+        long started = System.nanoTime();
+        try {
+            store.fastStarted(interactionId, event.sessionId(), event.ownerId(), ai.fast().model());
+            ChatRequest request = request(event);
+            FastAnswerStreamParser parser = new FastAnswerStreamParser(e -> { });
+            StreamHandle handle = streaming.stream(request, new StreamListener() {
+                private boolean first = true;
+                private boolean late;
+
+                @Override
+                public void onToken(String token) {
+                    if (first) {
+                        first = false;
+                        store.fastStreaming(interactionId, millisSince(started));
+                    }
+                    parser.feed(token);
+                    FastAnswer now = parser.snapshot();
+                    streams.update(new LiveFastAnswer(interactionId, FastStatus.STREAMING, now.quickResponse(),
+                            now.questions(), late, null, null, null));
+                }
+
+                @Override
+                public void onFirstTokenLate(Duration waited) {
+                    late = true;
+                    FastAnswer now = parser.snapshot();
+                    streams.update(new LiveFastAnswer(interactionId, first ? FastStatus.PENDING : FastStatus.STREAMING,
+                            now.quickResponse(), now.questions(), true, null, null, null));
+                }
+
+                @Override
+                public void onComplete(StreamResult result) {
+                    FastResult answer = parser.finish().toResult(interactionId);
+                    Integer ttft = result.firstTokenAfter() == null ? null : (int) result.firstTokenAfter().toMillis();
+                    finish(event, () -> store.fastDone(interactionId, answer, result.text(), ttft, millisSince(started)),
+                            new LiveFastAnswer(interactionId, FastStatus.DONE, answer.quickResponse(), answer.questions(),
+                                    late, null, null, answer));
+                }
+
+                @Override
+                public void onError(AiFailure failure, String partialText) {
+                    FastStatus status = failure.reason() == AiFailureReason.CANCELLED ? FastStatus.CANCELLED : FastStatus.FAILED;
+                    FastAnswer partial = FastAnswerStreamParser.parse(partialText == null ? "" : partialText);
+                    String code = failure.reason().name().toLowerCase();
+                    finish(event, () -> store.fastFailed(interactionId, status, partialText, code, failure.defaultMessage(),
+                                    millisSince(started)),
+                            new LiveFastAnswer(interactionId, status, partial.quickResponse(), partial.questions(), late,
+                                    failure.messageKey(), failure.defaultMessage(), null));
+                }
+            });
+            running.put(interactionId, handle);
+            if (handle.isDone()) {
+                running.remove(interactionId);
+            }
+        } catch (RuntimeException e) {
+            log.error("The fast path of interaction {} could not start", interactionId, e);
+            finish(event, () -> store.fastFailed(interactionId, FastStatus.FAILED, null, "internal",
+                    "The answer could not be prepared because of an internal error.", millisSince(started)),
+                    new LiveFastAnswer(interactionId, FastStatus.FAILED, "", List.of(), false, "ai.error.other",
+                            "The answer could not be prepared because of an internal error.", null));
+        }
+    }
+
+    private void finish(InteractionRecorded event, Runnable persist, LiveFastAnswer last) {
+        running.remove(event.interactionId());
+        try {
+            persist.run();
+            bus.publish(new SessionEvent(SessionEvent.Kind.FAST_DONE, event.sessionId(), event.interactionId()));
+        } catch (RuntimeException e) {
+            log.error("Could not store the fast answer of interaction {}", event.interactionId(), e);
+        }
+        streams.update(last);
+        cleanup.schedule(() -> streams.forget(event.interactionId()), 2, TimeUnit.MINUTES);
+    }
+
+    ChatRequest request(InteractionRecorded event) {
+        Conversation conversation = sessions.conversation(event.ownerId(), event.sessionId());
+        List<Turn> earlier = new ArrayList<>();
+        Turn latest = null;
+        List<InteractionView> interactions = conversation.interactions();
+        for (int i = 0; i < interactions.size(); i++) {
+            Turn turn = Turn.of(i + 1, interactions.get(i));
+            if (interactions.get(i).id() == event.interactionId()) {
+                latest = turn;
+                break;
+            }
+            earlier.add(turn);
+        }
+        if (latest == null) {
+            throw new NotFoundException("Interaction", event.interactionId());
+        }
+        AnswerLanguage language = AnswerLanguage.fromCode(conversation.language());
+        Playbook playbook = playbooks.current();
+        AnalysisResult profile = store.latestOfSession(event.sessionId()).map(StoredAnalysis::result).orElse(null);
+        List<KnowledgeSnippet> snippets = retrieve(earlier, latest, profile, conversation.language());
+        return ChatRequest.builder()
+                .messages(SystemMessage.from(prompts.fastSystem(playbook, language)),
+                        UserMessage.from(prompts.fastUser(earlier, latest, snippets, profile, language)))
+                .build();
+    }
+
+    private List<KnowledgeSnippet> retrieve(List<Turn> earlier, Turn latest, AnalysisResult profile, String language) {
+        StringBuilder query = new StringBuilder();
+        for (int i = Math.max(0, earlier.size() - (RETRIEVAL_TURNS - 1)); i < earlier.size(); i++) {
+            query.append(earlier.get(i).text()).append('\n');
+        }
+        query.append(latest.text());
+        String archetype = profile == null || profile.strategy() == null ? null : profile.strategy().archetype();
+        return knowledge.retrieve(query.toString(), archetype, language, 5).stream()
+                .map(k -> new KnowledgeSnippet(k.id(), k.type(), k.title(), k.content())).toList();
+    }
+
+    private static int millisSince(long startNanos) {
+        return (int) ((System.nanoTime() - startNanos) / 1_000_000);
+    }
+}

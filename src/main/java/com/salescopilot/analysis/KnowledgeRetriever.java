@@ -1,0 +1,23 @@
+package com.salescopilot.analysis;
+
+import java.util.List;
+
+/**
+ * The retrieval slot of the prompts: the knowledge module answers with the nuggets that fit the
+ * session's latest turns (and the client's archetype once known), and the meta-rules in force.
+ * Until it exists, nothing is retrieved.
+ */
+public interface KnowledgeRetriever {
+
+    /**
+     * @param query     the text to search for (the newest turns of the session)
+     * @param archetype the client's archetype, or null while unknown
+     * @param language  the session's language (pl/en)
+     * @param limit     at most this many nuggets (meta-rules come on top)
+     */
+    List<RetrievedKnowledge> retrieve(String query, String archetype, String language, int limit);
+
+    /** One nugget or meta-rule as the prompts show it, with the id the analysis records as "based on". */
+    record RetrievedKnowledge(String id, String type, String title, String content) {
+    }
+}

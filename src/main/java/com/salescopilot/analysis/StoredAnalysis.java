@@ -1,0 +1,9 @@
+package com.salescopilot.analysis;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A finished analysis: the validated result, which interaction it covers, and facts about the run. */
+public record StoredAnalysis(long id, long sessionId, long interactionId, AnalysisResult result, List<String> warnings,
+                             boolean repaired, String model, Integer durationMs, Instant createdAt) {
+}
