@@ -62,6 +62,72 @@ class BrowserJourneyIT extends BrowserTest {
         }
     }
 
+    /**
+     * The foundation journey, by hand: log in, start a new conversation, send two interactions, find
+     * the session on the dashboard, reopen it, conclude it, and see it closed (✅) on the dashboard.
+     */
+    @Test
+    void aSellerRunsAConversationFromTheFirstWordsToTheConclusion() {
+        Actor seller = data.newUser(Role.SELLER, "en");
+        String alias = "Journey client " + seller.username();
+        browser.logoutByCookies().open("/login").loginLanguage("en");
+        browser.login(seller.username(), TestData.PASSWORD);
+        browser.waitFor(".dashboard-view");
+
+        browser.waitFor("#new-conversation").click();
+        browser.waitForVaadin();
+        browser.waitFor("#client-alias input").sendKeys(alias);
+        browser.find("#interaction-input textarea").sendKeys("Asks about the winter range and compares with the BMW iX3.");
+        browser.find("#send").click();
+        browser.waitForVaadin();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().matches(".*/sessions/\\d+$"));
+        String url = browser.driver().getCurrentUrl();
+        long sessionId = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+
+        // the second one with Ctrl+Enter, as a seller types
+        org.openqa.selenium.WebElement input = browser.waitFor("#interaction-input textarea");
+        input.sendKeys("Wants numbers: total cost over five years.");
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.ENTER));
+        browser.waitForVaadin();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .until(d -> d.findElements(org.openqa.selenium.By.cssSelector("#conversation-history .interaction")).size() == 2);
+        assertThat(browser.find("#conversation-history").getText())
+                .contains("winter range", "total cost over five years");
+        browser.screenshot("journey-1-cockpit-two-interactions");
+
+        browser.open("/");
+        browser.waitFor("#sessions-grid");
+        org.openqa.selenium.By row = org.openqa.selenium.By.xpath("//vaadin-grid-cell-content[contains(., '" + alias + "')]");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .until(d -> !d.findElements(row).isEmpty());
+        browser.screenshot("journey-2-dashboard-active");
+        browser.driver().findElement(row).click();
+        browser.waitForVaadin();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().endsWith("/sessions/" + sessionId));
+        assertThat(browser.waitFor("#conversation-history").getText()).contains("winter range", "total cost over five years");
+
+        browser.waitFor("#conclude").click();
+        browser.waitForVaadin();
+        browser.waitFor("#conclude-outcome vaadin-radio-button").click(); // the first: the client bought
+        browser.waitFor("#conclude-note textarea").sendKeys("Signed after the test drive.");
+        browser.screenshot("journey-3-conclude-dialog");
+        browser.find("#conclude-save").click();
+        browser.waitForVaadin();
+        assertThat(browser.waitFor("#outcome-summary").getText()).contains("✅");
+        assertThat(browser.find("#interaction-input").isDisplayed()).as("a closed session is read-only").isFalse();
+        assertThat(browser.find("#conclude").isDisplayed()).isFalse();
+        browser.screenshot("journey-4-concluded");
+
+        browser.open("/");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .until(d -> !d.findElements(row).isEmpty());
+        assertThat(browser.find("#sessions-grid").getText()).contains("✅");
+        browser.screenshot("journey-5-dashboard-closed");
+        browser.assertNoSevereConsoleErrors();
+    }
+
     private static boolean classExists(String name) {
         try {
             Class.forName(name, false, BrowserJourneyIT.class.getClassLoader());
