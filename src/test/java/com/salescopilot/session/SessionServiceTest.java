@@ -118,10 +118,14 @@ class SessionServiceTest {
                 .extracting(e -> ((ConflictException) e).messageKey()).isEqualTo("error.already-closed");
         assertThatThrownBy(() -> sessions.record(seller, new RecordInteraction(id, null, null, "note", "late", null)))
                 .isInstanceOf(ConflictException.class);
-        // the JSON really is in the jsonb column
-        String stored = jdbc.sql("select outcome_data->>'outcome' from sales_session where id = ?").param(id)
-                .query(String.class).single();
-        assertThat(stored).isEqualTo("won");
+        // the JSON really is in the jsonb column, with the documented names and an ISO-8601 time
+        var stored = jdbc.sql("""
+                select outcome_data->>'outcome', outcome_data->>'concluded_by', outcome_data->>'concluded_at'
+                from sales_session where id = ?""").param(id)
+                .query((rs, n) -> java.util.List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+        assertThat(stored.get(0)).isEqualTo("won");
+        assertThat(stored.get(1)).isEqualTo(seller.username());
+        assertThat(java.time.Instant.parse(stored.get(2))).isEqualTo(closed.outcomeData().concludedAt());
     }
 
     @Test
