@@ -211,6 +211,15 @@ final class FastAnswerPanel extends Div {
         } else {
             renderStreaming(next);
         }
+        followTheAnswer();
+    }
+
+    /** Keeps the growing answer in view, unless the seller has scrolled up to read something else. */
+    private void followTheAnswer() {
+        if (isAttached()) {
+            getElement().executeJs("const s = this.closest('vaadin-scroller');"
+                    + " if (s && s.scrollHeight - s.scrollTop - s.clientHeight < 160) { s.scrollTop = s.scrollHeight; }");
+        }
     }
 
     private void renderStreaming(Shown next) {

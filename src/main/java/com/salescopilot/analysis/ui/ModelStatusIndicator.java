@@ -37,8 +37,10 @@ final class ModelStatusIndicator extends Span {
         super.onAttach(attachEvent);
         show(service.lastKnown());
         LatestOnly<ModelStatus> updates = new LatestOnly<>(attachEvent.getUI(), this::show);
+        // never checked yet (a fresh start): the check lastKnown() started is usually done within a second
+        long first = status.checkedAt() == null ? 1 : REFRESH_SECONDS;
         try {
-            refresh = ticker.scheduleWithFixedDelay(() -> updates.offer(service.lastKnown()), REFRESH_SECONDS,
+            refresh = ticker.scheduleWithFixedDelay(() -> updates.offer(service.lastKnown()), first,
                     REFRESH_SECONDS, TimeUnit.SECONDS);
         } catch (RejectedExecutionException e) {
             refresh = null; // shutting down
