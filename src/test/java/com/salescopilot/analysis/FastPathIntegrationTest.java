@@ -51,7 +51,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "copilot.ai.fast.model=fast-model:test",
         "copilot.ai.analysis.model=analysis-model:test",
-        "copilot.ai.fast.timeout=1500ms",          // first chunk (and HTTP headers) within 1.5 s
+        "copilot.ai.fast.timeout=2500ms",          // first chunk (and HTTP headers) within 2.5 s
         "copilot.ai.first-token-notice=400ms",     // "still waiting" after 0.4 s
         "copilot.ai.stream-idle-timeout=1s",
         "copilot.ai.stream-total-timeout=20s"})
@@ -91,10 +91,21 @@ class FastPathIntegrationTest {
     Actor seller;
     final List<Runnable> unregister = new ArrayList<>();
 
+    private static boolean warm;
+
     @BeforeEach
     void setUp() {
         fake.reset();
         seller = data.newUser(Role.SELLER, "pl");
+        if (!warm) {
+            // the first model call of a fresh JVM loads a lot of classes (seconds on a busy 2-core machine);
+            // the timeouts below are meant for the fault under test, not for that
+            InteractionView warmUp = record(null, "Rozgrzewka");
+            await().atMost(Duration.ofSeconds(30)).until(() -> analysis.fastAnswer(seller, warmUp.id())
+                    .map(f -> f.status().finished()).orElse(false));
+            warm = true;
+            fake.reset();
+        }
     }
 
     @AfterEach
@@ -282,7 +293,7 @@ class FastPathIntegrationTest {
         assertFailed(interaction, FastStatus.FAILED, "timeout", "ai.error.timeout");
 
         long waitedMs = (System.nanoTime() - start) / 1_000_000;
-        assertThat(waitedMs).as("given up after the first-chunk timeout of 1.5 s").isBetween(1000L, 8000L);
+        assertThat(waitedMs).as("given up after the first-chunk timeout of 2.5 s").isBetween(2000L, 9000L);
         assertThat(seen).as("the cockpit was told it takes long before it failed")
                 .anyMatch(s -> s.status() == FastStatus.PENDING && s.late());
     }
@@ -336,7 +347,7 @@ class FastPathIntegrationTest {
     @Test
     void aLateFirstTokenIsNoticedAndTheAnswerStillLands() {
         fake.enqueueChat(FAST_MODEL, Answer.text("SAY: Już odpowiadam, przepraszam za zwłokę.\nASK:\n- Czy to pilne?")
-                .ttft(Duration.ofMillis(1000)));
+                .ttft(Duration.ofMillis(1200)));
         InteractionView interaction = record(null, "Model jest wolny");
         List<LiveFastAnswer> seen = listen(interaction.id());
 
@@ -352,7 +363,7 @@ class FastPathIntegrationTest {
         assertThat(stored.status()).isEqualTo(FastStatus.DONE);
         assertThat(stored.result().quickResponse()).isEqualTo("Już odpowiadam, przepraszam za zwłokę.");
         assertThat(stored.result().questions()).containsExactly("Czy to pilne?");
-        assertThat(stored.firstTokenMs()).isGreaterThanOrEqualTo(1000);
+        assertThat(stored.firstTokenMs()).isGreaterThanOrEqualTo(1200);
     }
 
     private static int indexOf(List<LiveFastAnswer> list, java.util.function.Predicate<LiveFastAnswer> p) {

@@ -54,7 +54,7 @@ import tools.jackson.databind.node.ObjectNode;
         "copilot.analysis.lease=30s",
         "copilot.ai.fast.model=fast-model:test",
         "copilot.ai.analysis.model=analysis-model:test",
-        "copilot.ai.analysis.timeout=1500ms"})
+        "copilot.ai.analysis.timeout=3s"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SlowPathIntegrationTest {
 
@@ -99,7 +99,17 @@ class SlowPathIntegrationTest {
         jdbc.sql("update analysis_job set status = 'SUPERSEDED' where status in ('QUEUED', 'RUNNING')").update();
         seller = data.newUser(Role.SELLER, "pl");
         marker = UUID.randomUUID().toString();
+        if (!warm) {
+            // the first model call of a fresh JVM loads a lot of classes (seconds on a busy 2-core machine)
+            InteractionView warmUp = record("Rozgrzewka");
+            await().atMost(Duration.ofSeconds(30)).until(() -> queue.latestOfSession(warmUp.sessionId())
+                    .map(j -> j.status() == JobStatus.DONE || j.status() == JobStatus.FAILED).orElse(false));
+            warm = true;
+            marker = UUID.randomUUID().toString();
+        }
     }
+
+    private static boolean warm;
 
     @AfterEach
     void tearDown() {
