@@ -417,6 +417,7 @@ class AiEngineBenchmark {
         Stats overhead = stats(alone, s -> ms(s.firstToken - s.called) - modelTtft(s));
         Stats before = stats(alone, s -> ms(stamp(s).arrived() - s.called));
         Stats after = stats(alone, s -> ms(s.firstToken - stamp(s).sent()));
+        Stats prompt = stats(alone, s -> ms(stamp(s).arrived() - s.returned));
         Stats words = stats(alone, s -> ms(s.firstWords - s.called) - modelTtft(s));
         Stats modelTtft = stats(alone, this::modelTtft);
         Stats recordCall = stats(alone, s -> ms(s.returned - s.called));
@@ -433,10 +434,12 @@ class AiEngineBenchmark {
         md.append(row("App overhead: `record` called → first token at the listener, minus the model's TTFT", overhead,
                 goal(overhead.p95 <= 20, "≤ 20 ms p95", overhead)));
         md.append(row("· of which before the model: `record` called → request at the model", before, ""));
+        md.append(row("· · of that, storing: the `record` call (insert, analysis request, commit, PENDING)", recordCall, ""));
+        md.append(row("· · of that, asking: `record` returned → request at the model (fast_answer row, prompt reads, HTTP)",
+                prompt, ""));
         md.append(row("· of which after the model: first chunk sent → first token at the listener", after, ""));
         md.append(row("First words: `record` called → first non-empty quick response at the listener, minus the model's TTFT",
                 words, goal(words.p95 <= 100, "≤ TTFT + 100 ms p95", words)));
-        md.append(row("(the `record` call itself: transaction, commit, PENDING)", recordCall, ""));
         md.append(row("(the model's TTFT as the fake applied it)", modelTtft, ""));
         md.append("\n");
 
@@ -457,18 +460,26 @@ class AiEngineBenchmark {
 
         md.append("**Reading**: ");
         md.append(String.format(Locale.ROOT,
-                "the acknowledgement (typing state) is %s; the app's own share of the time to the first token is %.1f ms "
-                        + "at p95 (%s; %.1f ms of it before the model is called: the insert and its commit, the analysis "
-                        + "request, the prompt with the session's history; %.1f ms after the model sent its first chunk: "
-                        + "HTTP, LangChain4j's NDJSON parsing, the watchdog, the SAY:/ASK: parser, the listener). The first "
-                        + "words come %.1f ms after the model's TTFT at p95 (%s); they include one gap between chunks "
-                        + "(%.0f ms at %.0f tokens/s), because the first chunk is the `SAY:` marker itself. "
-                        + "The cockpit adds its own push to the browser on top (`UI.access`, buffered), which this does "
-                        + "not measure (the Karibu and browser tests cover that path).\n",
-                ack.p95 <= 200 && ack.max <= 200 ? String.format(Locale.ROOT, "within 200 ms (p95 %.1f ms, max %.1f ms)", ack.p95, ack.max)
+                "the acknowledgement (typing state) is %s. Time to the first token beyond the model's own TTFT: %.1f ms "
+                        + "at p95 (%s if the goal's \"≤ 20 ms of its own\" counts from the moment the seller's text "
+                        + "reaches `record`). Most of it comes before the model is called: storing the interaction "
+                        + "(one transaction with the analysis request and its commit: %.1f ms p95) and preparing the "
+                        + "question (the fast_answer row, reading the conversation, playbook and latest profile, the HTTP "
+                        + "request: %.1f ms p95); relaying the stream once the model has sent its first chunk (HTTP, "
+                        + "LangChain4j's NDJSON parsing, the watchdog, the SAY:/ASK: parser, the listener) takes %.1f ms "
+                        + "p95 (%s for that part alone). First words %.1f ms after the model's TTFT at p95 (%s); that "
+                        + "includes one gap between chunks (%.0f ms at %.0f tokens/s), since the first chunk is the `SAY:` "
+                        + "marker itself. With 20 analyses and 20 fast answers in flight on the 2 cores the tails grow "
+                        + "(overhead p95 %.1f ms, first words p95 %.1f ms); the push of a finished analysis stays at "
+                        + "%.1f ms p95. The cockpit adds its own push to the browser (`UI.access`, buffered), which is "
+                        + "not measured here.\n",
+                ack.p95 <= 200 && ack.max <= 200
+                        ? String.format(Locale.ROOT, "within 200 ms (p95 %.1f ms, max %.1f ms)", ack.p95, ack.max)
                         : String.format(Locale.ROOT, "**not** always within 200 ms (p95 %.1f ms, max %.1f ms)", ack.p95, ack.max),
-                overhead.p95, overhead.p95 <= 20 ? "goal met" : "**goal not met**", before.p95, after.p95,
-                words.p95, words.p95 <= 100 ? "goal met" : "**goal not met**", 1000 / TOKENS_PER_SECOND, TOKENS_PER_SECOND));
+                overhead.p95, overhead.p95 <= 20 ? "goal met" : "**goal not met**", recordCall.p95, prompt.p95,
+                after.p95, after.p95 <= 20 ? "within 20 ms" : "**over 20 ms**", words.p95,
+                words.p95 <= 100 ? "goal met" : "**goal not met**", 1000 / TOKENS_PER_SECOND, TOKENS_PER_SECOND,
+                overheadLoad.p95, wordsLoad.p95, push.p95));
         return md.toString();
     }
 
