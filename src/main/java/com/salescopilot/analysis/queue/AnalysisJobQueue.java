@@ -76,7 +76,7 @@ public class AnalysisJobQueue {
                     locked_until = now() + make_interval(secs => ?), started_at = now()
                 from next where j.id = next.id
                 returning j.*""")
-                .params(instanceId, (double) properties.lease().toSeconds())
+                .params(instanceId, seconds(properties.lease()))
                 .query(AnalysisJobQueue::map).optional();
         job.ifPresent(j -> bus.publish(new SessionEvent(SessionEvent.Kind.ANALYSIS_STARTED, j.sessionId(), j.id())));
         return job;
@@ -88,7 +88,7 @@ public class AnalysisJobQueue {
         return jdbc.sql("""
                 update analysis_job set locked_until = now() + make_interval(secs => ?)
                 where id = ? and status = 'RUNNING' and locked_by = ?""")
-                .params((double) properties.lease().toSeconds(), jobId, instanceId).update() == 1;
+                .params(seconds(properties.lease()), jobId, instanceId).update() == 1;
     }
 
     /**
@@ -130,7 +130,7 @@ public class AnalysisJobQueue {
                     run_after = now() + make_interval(secs => ?), finished_at = case when ? then null else now() end
                 where id = ? and status = 'RUNNING' and locked_by = ?""")
                 .params(again ? "QUEUED" : "FAILED", failure.code(), truncate(failure.getMessage(), 1000),
-                        (double) pause.toSeconds(), again, job.id(), instanceId)
+                        seconds(pause), again, job.id(), instanceId)
                 .update();
         if (updated == 1) {
             bus.publish(new SessionEvent(again ? SessionEvent.Kind.ANALYSIS_QUEUED : SessionEvent.Kind.ANALYSIS_FAILED,
@@ -205,6 +205,11 @@ public class AnalysisJobQueue {
     public List<AnalysisJob> ofSession(long sessionId) {
         return jdbc.sql("select " + COLUMNS + " from analysis_job where session_id = ? order by id")
                 .param(sessionId).query(AnalysisJobQueue::map).list();
+    }
+
+    /** For make_interval(secs => …): fractions kept, so that a backoff or lease under a second is not 0. */
+    private static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
     }
 
     private static String truncate(String text, int max) {
