@@ -83,6 +83,9 @@ import org.springframework.transaction.TransactionExecutionListener;
         "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/copilot_bench_ai",
         "spring.datasource.username=copilot_bench_ai",
         "spring.datasource.password=copilot_bench_ai",
+        // the production pool size (the test profile keeps its pools small)
+        "spring.datasource.hikari.maximum-pool-size=10",
+        "spring.datasource.hikari.minimum-idle=10",
         "copilot.analysis.worker-enabled=true",
         "copilot.analysis.concurrency=20",
         "copilot.analysis.poll-interval=200ms",
