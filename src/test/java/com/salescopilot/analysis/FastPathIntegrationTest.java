@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -54,6 +55,9 @@ import org.springframework.test.context.TestPropertySource;
         "copilot.ai.first-token-notice=400ms",     // "still waiting" after 0.4 s
         "copilot.ai.stream-idle-timeout=1s",
         "copilot.ai.stream-total-timeout=20s"})
+// no other class shares this context: close it afterwards, so that it does not hold its pool's connections
+// (the PostgreSQL server is shared by every build on this machine)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class FastPathIntegrationTest {
 
     private static final String FAST_MODEL = "fast-model:test";
