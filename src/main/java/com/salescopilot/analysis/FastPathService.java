@@ -191,22 +191,14 @@ public class FastPathService {
         AnswerLanguage language = AnswerLanguage.fromCode(conversation.language());
         Playbook playbook = playbooks.current();
         AnalysisResult profile = store.latestOfSession(event.sessionId()).map(StoredAnalysis::result).orElse(null);
-        List<KnowledgeSnippet> snippets = retrieve(earlier, latest, profile, conversation.language());
+        List<Turn> recent = new ArrayList<>(earlier);
+        recent.add(latest);
+        List<KnowledgeSnippet> snippets = Retrieval.snippets(knowledge, recent, RETRIEVAL_TURNS, profile,
+                conversation.language(), 5);
         return ChatRequest.builder()
                 .messages(SystemMessage.from(prompts.fastSystem(playbook, language)),
                         UserMessage.from(prompts.fastUser(earlier, latest, snippets, profile, language)))
                 .build();
-    }
-
-    private List<KnowledgeSnippet> retrieve(List<Turn> earlier, Turn latest, AnalysisResult profile, String language) {
-        StringBuilder query = new StringBuilder();
-        for (int i = Math.max(0, earlier.size() - (RETRIEVAL_TURNS - 1)); i < earlier.size(); i++) {
-            query.append(earlier.get(i).text()).append('\n');
-        }
-        query.append(latest.text());
-        String archetype = profile == null || profile.strategy() == null ? null : profile.strategy().archetype();
-        return knowledge.retrieve(query.toString(), archetype, language, 5).stream()
-                .map(k -> new KnowledgeSnippet(k.id(), k.type(), k.title(), k.content())).toList();
     }
 
     private static int millisSince(long startNanos) {

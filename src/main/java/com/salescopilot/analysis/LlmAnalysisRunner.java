@@ -86,7 +86,8 @@ class LlmAnalysisRunner implements AnalysisRunner {
         AnswerLanguage language = AnswerLanguage.fromCode(conversation.language());
         Playbook playbook = playbooks.current();
         AnalysisResult previous = store.latestOfSession(job.sessionId()).map(StoredAnalysis::result).orElse(null);
-        List<KnowledgeSnippet> snippets = retrieve(turns, previous, conversation.language());
+        List<KnowledgeSnippet> snippets = Retrieval.snippets(knowledge, turns, RETRIEVAL_TURNS, previous,
+                conversation.language(), 6);
 
         List<ChatMessage> messages = new ArrayList<>(List.of(
                 SystemMessage.from(prompts.analysisSystem(playbook, language)),
@@ -124,15 +125,5 @@ class LlmAnalysisRunner implements AnalysisRunner {
             AiFailure failure = AiErrorClassifier.classify(e);
             throw new AnalysisFailure(failure.reason().name().toLowerCase(), failure.defaultMessage(), failure.retryable());
         }
-    }
-
-    private List<KnowledgeSnippet> retrieve(List<Turn> turns, AnalysisResult previous, String language) {
-        StringBuilder query = new StringBuilder();
-        for (int i = Math.max(0, turns.size() - RETRIEVAL_TURNS); i < turns.size(); i++) {
-            query.append(turns.get(i).text()).append('\n');
-        }
-        String archetype = previous == null || previous.strategy() == null ? null : previous.strategy().archetype();
-        return knowledge.retrieve(query.toString(), archetype, language, 6).stream()
-                .map(k -> new KnowledgeSnippet(k.id(), k.type(), k.title(), k.content())).toList();
     }
 }

@@ -25,6 +25,14 @@ public final class TextNormalizer {
         return SPACES.matcher(stripped).replaceAll(" ").strip();
     }
 
+    /**
+     * A LIKE pattern that finds {@code text} anywhere, with the wildcards a user may type taken
+     * literally (PostgreSQL's default escape character is the backslash).
+     */
+    public static String containsPattern(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** Trims and collapses nothing but the ends; returns null for blank input. */
     public static String trimToNull(String text) {
         if (text == null) {

@@ -69,7 +69,7 @@ public class ClientService {
         if (folded.isEmpty()) {
             page = actor.seesEveryone() ? clients.findAllNewestFirst(pageable) : clients.findOwned(actor.userId(), pageable);
         } else {
-            String pattern = "%" + escapeLike(folded) + "%";
+            String pattern = TextNormalizer.containsPattern(folded);
             page = actor.seesEveryone() ? clients.searchAll(pattern, pageable)
                     : clients.searchOwned(actor.userId(), pattern, pageable);
         }
@@ -99,11 +99,6 @@ public class ClientService {
         return clients.findById(id)
                 .filter(c -> actor.canSee(c.getOwnerId()))
                 .orElseThrow(() -> new NotFoundException("Client", id));
-    }
-
-    /** Escapes LIKE wildcards typed by the user (the default escape character is the backslash). */
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static ClientSummary toSummary(Client c) {

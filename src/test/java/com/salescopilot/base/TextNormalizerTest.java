@@ -19,4 +19,9 @@ class TextNormalizerTest {
         assertThat(TextNormalizer.trimToNull("  ")).isNull();
         assertThat(TextNormalizer.trimToNull(" a ")).isEqualTo("a");
     }
+
+    @Test
+    void wildcardsTypedByTheUserAreLiteralInContainsPatterns() {
+        assertThat(TextNormalizer.containsPattern("50%_off\\")).isEqualTo("%50\\%\\_off\\\\%");
+    }
 }

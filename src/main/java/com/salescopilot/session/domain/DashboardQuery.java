@@ -55,7 +55,7 @@ public class DashboardQuery {
         String folded = TextNormalizer.fold(filter.clientQuery());
         if (!folded.isEmpty()) {
             sql.append(" and c.alias_norm like ?");
-            params.add("%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.add(TextNormalizer.containsPattern(folded));
         }
         sql.append(" order by s.last_activity_at desc, s.id desc limit ? offset ?");
         int size = pageable.getPageSize();

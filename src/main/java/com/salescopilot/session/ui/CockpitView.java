@@ -10,6 +10,7 @@ import com.salescopilot.client.ClientService;
 import com.salescopilot.client.ClientSummary;
 import com.salescopilot.security.Actor;
 import com.salescopilot.security.CurrentUser;
+import com.salescopilot.session.CockpitExtension;
 import com.salescopilot.session.InteractionType;
 import com.salescopilot.session.InteractionView;
 import com.salescopilot.session.OutcomeData;
@@ -18,6 +19,7 @@ import com.salescopilot.session.RecordedInteraction;
 import com.salescopilot.session.SalesProperties;
 import com.salescopilot.session.SessionDetails;
 import com.salescopilot.session.SessionService;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
@@ -48,14 +50,16 @@ import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The cockpit: one conversation. {@code sessions} starts a new one (the first interaction creates the
  * session, and the client when none is picked), {@code sessions/42} shows session 42: its whole history
- * and, while it is active, the input. The right-hand side is where the analysis panels will live.
- * Another seller's session, like an unknown id, is "not found".
+ * and, while it is active, the input. Other modules add their parts through {@link CockpitExtension}s:
+ * under each interaction (the streamed AI answer), the right-hand panel (the analysis) and the header
+ * (the model status). Another seller's session, like an unknown id, is "not found".
  */
 @Route("sessions")
 @PermitAll
@@ -68,6 +72,7 @@ class CockpitView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
     private final ClientService clients;
     private final SalesProperties sales;
     private final Actor actor;
+    private final List<CockpitExtension> extensions;
 
     final H2 title = new H2();
     final Span statusHolder = new Span();
@@ -91,12 +96,18 @@ class CockpitView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
     final Div analysisPanel = new Div();
 
     private SessionDetails details;
+    /** The session whose extension panel the right-hand side shows (kept while the same session is shown). */
+    private Long sidePanelSession;
+    /** The interactions whose cards the history shows, in order (new ones are appended, not re-rendered). */
+    private final List<Long> shownInteractions = new ArrayList<>();
 
-    CockpitView(SessionService sessions, ClientService clients, SalesProperties sales, CurrentUser currentUser) {
+    CockpitView(SessionService sessions, ClientService clients, SalesProperties sales, CurrentUser currentUser,
+                List<CockpitExtension> extensions) {
         this.sessions = sessions;
         this.clients = clients;
         this.sales = sales;
         this.actor = currentUser.require();
+        this.extensions = List.copyOf(extensions);
         addClassName("cockpit-view");
         setSizeFull();
         setPadding(true);
@@ -120,7 +131,9 @@ class CockpitView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         conclude.setId("conclude");
         conclude.addClickListener(e -> openConcludeDialog());
         Span spacer = new Span();
-        HorizontalLayout header = new HorizontalLayout(title, statusHolder, sessionLabel, spacer, conclude);
+        HorizontalLayout header = new HorizontalLayout(title, statusHolder, sessionLabel, spacer);
+        extensions.forEach(e -> e.headerStatus().ifPresent(header::add));
+        header.add(conclude);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(spacer);
@@ -206,11 +219,35 @@ class CockpitView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
     private Div analysisColumn() {
         analysisPanel.setId("analysis-panel");
         analysisPanel.addClassName("analysis-panel");
+        showEmptyAnalysis(extensions.isEmpty() ? "analysis.unavailable" : "analysis.new-conversation");
+        return analysisPanel;
+    }
+
+    private void showEmptyAnalysis(String messageKey) {
+        sidePanelSession = null;
+        analysisPanel.removeAll();
+        analysisPanel.removeClassName("with-extension");
         H3 heading = new H3(getTranslation("analysis.title"));
-        Paragraph empty = new Paragraph(getTranslation("analysis.unavailable"));
+        Paragraph empty = new Paragraph(getTranslation(messageKey));
         empty.addClassName("empty-state");
         analysisPanel.add(heading, empty);
-        return analysisPanel;
+    }
+
+    /** The extensions' panels for this session; kept as they are while the same session stays on screen. */
+    private void showSidePanel(SessionDetails session) {
+        if (sidePanelSession != null && sidePanelSession == session.id()) {
+            return;
+        }
+        List<Component> panels = new ArrayList<>();
+        extensions.forEach(e -> e.sidePanel(session).ifPresent(panels::add));
+        if (panels.isEmpty()) {
+            showEmptyAnalysis("analysis.unavailable");
+            return;
+        }
+        analysisPanel.removeAll();
+        analysisPanel.addClassName("with-extension");
+        panels.forEach(analysisPanel::add);
+        sidePanelSession = session.id();
     }
 
     @Override
@@ -233,24 +270,24 @@ class CockpitView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         existingClient.clear();
         clientAlias.clear();
         history.removeAll();
+        shownInteractions.clear();
         history.add(emptyHistory);
+        showEmptyAnalysis(extensions.isEmpty() ? "analysis.unavailable" : "analysis.new-conversation");
         outcomeSummary.setVisible(false);
         composer.setVisible(true);
         clearErrors();
     }
 
     private void show(SessionDetails session) {
+        boolean sameSession = details != null && details.id() == session.id();
         details = session;
         title.setText(session.client().alias());
         statusHolder.removeAll();
         statusHolder.add(Badges.status(this, session.status()));
         sessionLabel.setText("#" + session.id());
         clientPicker.setVisible(false);
-        history.removeAll();
-        if (session.interactions().isEmpty()) {
-            history.add(emptyHistory);
-        }
-        session.interactions().forEach(i -> history.add(interactionCard(i)));
+        showHistory(session, sameSession);
+        showSidePanel(session);
         historyScroller.getElement().executeJs("setTimeout(() => this.scrollTop = this.scrollHeight, 100)");
         boolean closed = session.isClosed();
         conclude.setVisible(!closed);
@@ -266,7 +303,34 @@ class CockpitView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         UI.getCurrent().getPage().setTitle(getPageTitle());
     }
 
-    private Div interactionCard(InteractionView interaction) {
+    /**
+     * Appends the cards of new interactions when the history already shows the beginning of this
+     * conversation (so the AI answers already on screen keep streaming); otherwise renders it anew.
+     */
+    private void showHistory(SessionDetails session, boolean sameSession) {
+        List<Long> ids = session.interactions().stream().map(InteractionView::id).toList();
+        boolean continues = sameSession && ids.size() >= shownInteractions.size()
+                && ids.subList(0, shownInteractions.size()).equals(shownInteractions);
+        if (!continues) {
+            history.removeAll();
+            shownInteractions.clear();
+        }
+        if (ids.isEmpty()) {
+            if (emptyHistory.getParent().isEmpty()) {
+                history.add(emptyHistory);
+            }
+            return;
+        }
+        if (emptyHistory.getParent().isPresent()) {
+            history.remove(emptyHistory);
+        }
+        for (InteractionView interaction : session.interactions().subList(shownInteractions.size(), ids.size())) {
+            history.add(interactionCard(session, interaction));
+            shownInteractions.add(interaction.id());
+        }
+    }
+
+    private Div interactionCard(SessionDetails session, InteractionView interaction) {
         Span author = new Span(interaction.author());
         author.addClassName("interaction-author");
         Span time = new Span(Formats.dateTime(interaction.createdAt()));
@@ -277,6 +341,7 @@ class CockpitView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         text.setText(interaction.text()); // text only: client words are never rendered as HTML
         text.addClassName("interaction-text");
         Div card = new Div(meta, text);
+        extensions.forEach(e -> e.underInteraction(session, interaction).ifPresent(card::add));
         card.addClassName("interaction");
         card.addClassName("interaction-" + interaction.type().code().replace('_', '-'));
         card.getElement().setAttribute("data-interaction-id", String.valueOf(interaction.id()));

@@ -434,6 +434,9 @@ public final class FakeOllama implements AutoCloseable {
     /** For CUT: drop the connection; for STALL: wait (until reset/close), then drop it. */
     private void finish(Answer answer, int sent) {
         if (answer.ending() == Answer.Ending.CUT) {
+            // let the client read what was sent before the connection drops: an immediate drop can
+            // reach it first on a busy machine and take the already-written lines with it
+            pause(50_000_000L);
             throw new DropConnection();
         }
         if (answer.ending() == Answer.Ending.STALL) {

@@ -265,13 +265,22 @@ class CockpitViewKaribuTest extends KaribuTest {
     }
 
     @Test
-    void theAnalysisPanelShowsAnHonestEmptyState() {
+    void theAnalysisPanelSaysWhenTheAnalysisWillAppearAndThenShowsTheExtensionsPanel() {
         Actor seller = testData.newUser(Role.SELLER);
         login(seller);
         CockpitView view = open("sessions");
         assertThat(view.analysisPanel.getId()).contains("analysis-panel");
         assertThat(view.analysisPanel.getElement().getTextRecursively()).contains("Analysis")
-                .contains("not available yet");
+                .contains("appears here after the first interaction");
+
+        _setValue(view.clientAlias, "Panel client");
+        _setValue(view.input, "first words");
+        _click(view.send);
+        view = _get(CockpitView.class);
+        // the analysis module's panel (a CockpitExtension) replaces the empty state
+        assertThat(view.analysisPanel.getElement().getTextRecursively()).doesNotContain("appears here after")
+                .contains("Analysis");
+        assertThat(view.analysisPanel.getChildren().map(c -> c.getId().orElse(""))).contains("analysis-side");
     }
 
     @Test

@@ -1,0 +1,23 @@
+package com.salescopilot.analysis;
+
+import com.salescopilot.analysis.ai.KnowledgeSnippet;
+import com.salescopilot.analysis.ai.Turn;
+import java.util.List;
+
+/** The retrieval query both paths send: the newest turns, and the client's archetype once known. */
+final class Retrieval {
+
+    private Retrieval() {
+    }
+
+    static List<KnowledgeSnippet> snippets(KnowledgeRetriever retriever, List<Turn> turns, int newestTurns,
+                                           AnalysisResult profile, String language, int limit) {
+        StringBuilder query = new StringBuilder();
+        for (int i = Math.max(0, turns.size() - newestTurns); i < turns.size(); i++) {
+            query.append(turns.get(i).text()).append('\n');
+        }
+        String archetype = profile == null || profile.strategy() == null ? null : profile.strategy().archetype();
+        return retriever.retrieve(query.toString().strip(), archetype, language, limit).stream()
+                .map(k -> new KnowledgeSnippet(k.id(), k.type(), k.title(), k.content())).toList();
+    }
+}
