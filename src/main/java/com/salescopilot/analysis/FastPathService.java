@@ -108,14 +108,15 @@ public class FastPathService {
 
                 @Override
                 public void onToken(String token) {
-                    if (first) {
-                        first = false;
-                        store.fastStreaming(interactionId, millisSince(started));
-                    }
                     parser.feed(token);
                     FastAnswer now = parser.snapshot();
                     streams.update(new LiveFastAnswer(interactionId, FastStatus.STREAMING, now.quickResponse(),
                             now.questions(), late, null, null, null));
+                    if (first) {
+                        // after the cockpits have the token: this write (and its commit) is not on their way
+                        first = false;
+                        store.fastStreaming(interactionId, millisSince(started));
+                    }
                 }
 
                 @Override

@@ -158,7 +158,7 @@ class AiEngineApiTest {
         JsonNode created = post("Halo, jest tam kto?");
         long tookMs = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(tookMs).as("not waiting for the model (its timeout is 3 s)").isLessThan(1500);
+        assertThat(tookMs).as("not waiting for the model (its timeout is 3 s)").isLessThan(2500);
         assertThat(created.get("id").asLong()).isPositive();
         assertThat(created.get("session_created").asBoolean()).isTrue();
         assertThat(created.get("fast_status").asString()).isEqualTo("pending");
@@ -179,7 +179,7 @@ class AiEngineApiTest {
 
     @Test
     void getShowsTheFastResultAndTheAnalysisStatusThenTheAnalysisAndBothPathsSendTheKey() {
-        fake.enqueueChat(ANALYSIS_MODEL, Answer.json(AnalysisFixtures.fullJson()).ttft(Duration.ofMillis(1000)));
+        fake.enqueueChat(ANALYSIS_MODEL, Answer.json(AnalysisFixtures.fullJson()).ttft(Duration.ofMillis(2000)));
         long id = post("Boję się, że zimą nie dojadę.").get("id").asLong();
 
         JsonNode fastDone = awaitGet(id, b -> b.get("fast_status").asString().equals("done"));
@@ -192,7 +192,7 @@ class AiEngineApiTest {
         assertThat(fast.get("suggested_questions").get(0).get("id").asString()).isEqualTo("sq_" + id + "_1");
         assertThat(fast.get("suggested_questions").get(1).get("text").asString()).isEqualTo("Czy ładuje Pan w domu?");
         assertThat(fast.get("model").asString()).isEqualTo(FAST_MODEL);
-        assertThat(fastDone.get("analysis_status").asString()).as("the analysis takes a second more").isIn("pending", "running");
+        assertThat(fastDone.get("analysis_status").asString()).as("the analysis takes two seconds more").isIn("pending", "running");
         assertThat(fastDone.get("analysis_state").get("since").isNull()).isFalse();
         assertThat(fastDone.get("analysis").isNull()).isTrue();
         assertThat(fastDone.get("feedback")).isEmpty();
