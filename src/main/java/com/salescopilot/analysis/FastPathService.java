@@ -30,7 +30,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +65,8 @@ public class FastPathService {
     private final SessionEventBus bus;
     private final AnalysisPrompts prompts = AnalysisPrompts.standard();
     private final Map<Long, StreamHandle> running = new ConcurrentHashMap<>();
+    /** Runs the fast path's side work (its row, a parallel read) on virtual threads. */
+    private static final Executor ASYNC = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService cleanup = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("fast-path-cleanup").factory());
 
@@ -98,8 +103,12 @@ public class FastPathService {
     private void run(InteractionRecorded event) {
         long interactionId = event.interactionId();
         long started = System.nanoTime();
+        // the fast_answer row is written beside the model call, not before it: the call is on the seller's
+        // critical path and the row is needed only once the first token arrives (every later write of this
+        // answer waits for it)
+        CompletableFuture<Void> row = CompletableFuture.runAsync(
+                () -> store.fastStarted(interactionId, event.sessionId(), event.ownerId(), ai.fast().model()), ASYNC);
         try {
-            store.fastStarted(interactionId, event.sessionId(), event.ownerId(), ai.fast().model());
             ChatRequest request = request(event);
             FastAnswerStreamParser parser = new FastAnswerStreamParser(e -> { });
             StreamHandle handle = streaming.stream(request, new StreamListener() {
@@ -115,7 +124,8 @@ public class FastPathService {
                     if (first) {
                         // after the cockpits have the token: this write (and its commit) is not on their way
                         first = false;
-                        store.fastStreaming(interactionId, millisSince(started));
+                        int firstTokenMs = millisSince(started);
+                        row.thenRun(() -> store.fastStreaming(interactionId, firstTokenMs));
                     }
                 }
 
@@ -131,7 +141,7 @@ public class FastPathService {
                 public void onComplete(StreamResult result) {
                     FastResult answer = parser.finish().toResult(interactionId);
                     Integer ttft = result.firstTokenAfter() == null ? null : (int) result.firstTokenAfter().toMillis();
-                    finish(event, () -> store.fastDone(interactionId, answer, result.text(), ttft, millisSince(started)),
+                    finish(event, row, () -> store.fastDone(interactionId, answer, result.text(), ttft, millisSince(started)),
                             new LiveFastAnswer(interactionId, FastStatus.DONE, answer.quickResponse(), answer.questions(),
                                     late, null, null, answer));
                 }
@@ -141,7 +151,7 @@ public class FastPathService {
                     FastStatus status = failure.reason() == AiFailureReason.CANCELLED ? FastStatus.CANCELLED : FastStatus.FAILED;
                     FastAnswer partial = FastAnswerStreamParser.parse(partialText == null ? "" : partialText);
                     String code = failure.reason().name().toLowerCase();
-                    finish(event, () -> store.fastFailed(interactionId, status, partialText, code, failure.defaultMessage(),
+                    finish(event, row, () -> store.fastFailed(interactionId, status, partialText, code, failure.defaultMessage(),
                                     millisSince(started)),
                             new LiveFastAnswer(interactionId, status, partial.quickResponse(), partial.questions(), late,
                                     failure.messageKey(), failure.defaultMessage(), null));
@@ -153,27 +163,39 @@ public class FastPathService {
             }
         } catch (RuntimeException e) {
             log.error("The fast path of interaction {} could not start", interactionId, e);
-            finish(event, () -> store.fastFailed(interactionId, FastStatus.FAILED, null, "internal",
+            finish(event, row, () -> store.fastFailed(interactionId, FastStatus.FAILED, null, "internal",
                     "The answer could not be prepared because of an internal error.", millisSince(started)),
                     new LiveFastAnswer(interactionId, FastStatus.FAILED, "", List.of(), false, "ai.error.other",
                             "The answer could not be prepared because of an internal error.", null));
         }
     }
 
-    private void finish(InteractionRecorded event, Runnable persist, LiveFastAnswer last) {
+    private void finish(InteractionRecorded event, CompletableFuture<Void> row, Runnable persist, LiveFastAnswer last) {
         running.remove(event.interactionId());
         try {
+            row.join();
             persist.run();
             bus.publish(new SessionEvent(SessionEvent.Kind.FAST_DONE, event.sessionId(), event.interactionId()));
         } catch (RuntimeException e) {
-            log.error("Could not store the fast answer of interaction {}", event.interactionId(), e);
+            log.error("Could not store the fast answer of interaction {}", event.interactionId(),
+                    e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
         }
         streams.update(last);
         cleanup.schedule(() -> streams.forget(event.interactionId()), 2, TimeUnit.MINUTES);
     }
 
     ChatRequest request(InteractionRecorded event) {
-        Conversation conversation = sessions.conversation(event.ownerId(), event.sessionId());
+        // the two reads are independent: ask the database for both at once
+        CompletableFuture<AnalysisResult> latestProfile = CompletableFuture.supplyAsync(
+                () -> store.latestOfSession(event.sessionId()).map(StoredAnalysis::result).orElse(null), ASYNC);
+        Conversation conversation;
+        AnalysisResult profile;
+        try {
+            conversation = sessions.conversation(event.ownerId(), event.sessionId());
+            profile = latestProfile.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         List<Turn> earlier = new ArrayList<>();
         Turn latest = null;
         List<InteractionView> interactions = conversation.interactions();
@@ -190,7 +212,6 @@ public class FastPathService {
         }
         AnswerLanguage language = AnswerLanguage.fromCode(conversation.language());
         Playbook playbook = playbooks.current();
-        AnalysisResult profile = store.latestOfSession(event.sessionId()).map(StoredAnalysis::result).orElse(null);
         List<Turn> recent = new ArrayList<>(earlier);
         recent.add(latest);
         List<KnowledgeSnippet> snippets = Retrieval.snippets(knowledge, recent, RETRIEVAL_TURNS, profile,

@@ -2,10 +2,12 @@ package com.salescopilot.analysis;
 
 import com.salescopilot.base.InvalidInputException;
 import com.salescopilot.security.Actor;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,23 +21,33 @@ public class PlaybookService {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private volatile Playbook cached;
+    /** How long another instance's change may take to reach this one. */
+    static final Duration REFRESH = Duration.ofSeconds(15);
+    private volatile Cached cached;
 
     PlaybookService(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The playbook in force. Every prompt needs it, so it is kept in memory; an admin's change on this
+     * instance applies at once, one made on another instance within {@link #REFRESH}.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS) // one statement: no transaction of its own (fast path)
     public Playbook current() {
-        Playbook playbook = cached;
-        if (playbook == null) {
-            playbook = jdbc.sql("select data::text from playbook where id = 1").query(String.class).optional()
+        Cached now = cached;
+        if (now == null || System.nanoTime() - now.loadedAt() > REFRESH.toNanos()) {
+            Playbook playbook = jdbc.sql("select data::text from playbook where id = 1").query(String.class).optional()
                     .map(text -> json.readValue(text, Playbook.class))
                     .orElseGet(Playbook::defaults);
-            cached = playbook;
+            now = new Cached(playbook, System.nanoTime());
+            cached = now;
         }
-        return playbook;
+        return now.playbook();
+    }
+
+    private record Cached(Playbook playbook, long loadedAt) {
     }
 
     public Playbook save(Actor actor, Playbook playbook) {
@@ -61,7 +73,7 @@ public class PlaybookService {
                 on conflict (id) do update set data = excluded.data, updated_by = excluded.updated_by,
                     updated_at = now(), version = playbook.version + 1""")
                 .params(json.writeValueAsString(playbook), actor.userId()).update();
-        cached = playbook;
+        cached = new Cached(playbook, System.nanoTime());
         return playbook;
     }
 }

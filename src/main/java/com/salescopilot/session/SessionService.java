@@ -9,6 +9,7 @@ import com.salescopilot.client.ClientSummary;
 import com.salescopilot.security.Actor;
 import com.salescopilot.security.SupportedLocales;
 import com.salescopilot.security.UserService;
+import com.salescopilot.session.domain.ConversationQuery;
 import com.salescopilot.session.domain.DashboardQuery;
 import com.salescopilot.session.domain.Interaction;
 import com.salescopilot.session.domain.InteractionRepository;
@@ -25,6 +26,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -38,6 +40,7 @@ public class SessionService {
     private final SessionRepository sessions;
     private final InteractionRepository interactions;
     private final DashboardQuery dashboard;
+    private final ConversationQuery conversationQuery;
     private final ClientService clients;
     private final UserService users;
     private final ApplicationEventPublisher events;
@@ -45,11 +48,12 @@ public class SessionService {
     private final Clock clock;
 
     SessionService(SessionRepository sessions, InteractionRepository interactions, DashboardQuery dashboard,
-                   ClientService clients, UserService users, ApplicationEventPublisher events, SalesProperties sales,
+                   ConversationQuery conversationQuery, ClientService clients, UserService users, ApplicationEventPublisher events, SalesProperties sales,
                    Clock clock) {
         this.sessions = sessions;
         this.interactions = interactions;
         this.dashboard = dashboard;
+        this.conversationQuery = conversationQuery;
         this.clients = clients;
         this.users = users;
         this.events = events;
@@ -80,18 +84,10 @@ public class SessionService {
      * The conversation for background work (the analysis worker has no logged-in user): the owner's id
      * travels with the job and the read is filtered by it.
      */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Conversation conversation(long ownerId, long sessionId) {
-        SalesSession session = sessions.findById(sessionId)
-                .filter(s -> s.getOwnerId() == ownerId)
-                .orElseThrow(() -> new NotFoundException("Session", sessionId));
-        List<Interaction> conversation = interactions.findBySessionInOrder(sessionId);
-        Set<Long> userIds = new HashSet<>();
-        conversation.forEach(i -> userIds.add(i.getAuthorId()));
-        Map<Long, String> names = users.usernames(userIds);
-        String alias = clients.aliasOf(session.getClientId());
-        return new Conversation(sessionId, ownerId, session.getLanguage(), alias, session.getStatus(),
-                conversation.stream().map(i -> toView(i, names)).toList());
+        // one statement, no transaction of its own: the fast path asks for it on the seller's critical path
+        return conversationQuery.find(ownerId, sessionId).orElseThrow(() -> new NotFoundException("Session", sessionId));
     }
 
     /** Whether the actor may see the session (without loading it whole). */

@@ -95,6 +95,31 @@ class SessionServiceTest {
     }
 
     @Test
+    void theConversationForBackgroundWorkHasEveryTurnInOrderAndOnlyForItsOwner() {
+        RecordedInteraction first = start(seller, "Pani Zofia", "Szukam kombi");
+        long sessionId = first.interaction().sessionId();
+        Actor manager = data.newUser(Role.MANAGER);
+        sessions.record(manager, new RecordInteraction(sessionId, null, null, "objection", "Za drogo", null));
+        sessions.record(seller, new RecordInteraction(sessionId, null, null, "note", "Ma dwoje dzieci", null));
+
+        Conversation conversation = sessions.conversation(seller.userId(), sessionId);
+
+        assertThat(conversation.language()).isEqualTo("pl");
+        assertThat(conversation.clientAlias()).isEqualTo("Pani Zofia");
+        assertThat(conversation.status()).isEqualTo(SessionStatus.ACTIVE);
+        assertThat(conversation.interactions()).extracting(InteractionView::text)
+                .containsExactly("Szukam kombi", "Za drogo", "Ma dwoje dzieci");
+        assertThat(conversation.interactions()).extracting(InteractionView::type)
+                .containsExactly(InteractionType.CLIENT_STATEMENT, InteractionType.OBJECTION, InteractionType.NOTE);
+        assertThat(conversation.interactions()).extracting(InteractionView::author)
+                .containsExactly(seller.username(), manager.username(), seller.username());
+        assertThat(conversation.interactions()).allSatisfy(i -> assertThat(i.sessionId()).isEqualTo(sessionId));
+        assertThatThrownBy(() -> sessions.conversation(manager.userId(), sessionId))
+                .as("the read is filtered by the session's owner").isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> sessions.conversation(seller.userId(), Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void concludeClosesOnceAndRejectsStaleTabs() {
         long id = start(seller, "Kupujący", "Bierze").interaction().sessionId();
         long version = sessions.get(seller, id).version();

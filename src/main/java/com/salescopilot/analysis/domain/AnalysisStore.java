@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,7 +82,7 @@ public class AnalysisStore {
                 .param(sessionId).query(this::mapFast).list();
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS) // one statement: no transaction of its own (fast path)
     public Optional<StoredAnalysis> latestOfSession(long sessionId) {
         return jdbc.sql("select " + ANALYSIS_COLUMNS + " from analysis where session_id = ? order by id desc limit 1")
                 .param(sessionId).query(this::mapAnalysis).optional();

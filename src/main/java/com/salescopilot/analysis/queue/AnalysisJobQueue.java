@@ -44,13 +44,14 @@ public class AnalysisJobQueue {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long enqueue(long sessionId, long interactionId, long ownerId) {
-        jdbc.sql("""
-                update analysis_job set status = 'SUPERSEDED', finished_at = now()
-                where session_id = ? and status = 'QUEUED'""").param(sessionId).update();
+        // one statement (it runs inside the seller's "send"): supersede the queued one, queue the new one
         long id = jdbc.sql("""
+                with superseded as (
+                    update analysis_job set status = 'SUPERSEDED', finished_at = now()
+                    where session_id = ? and status = 'QUEUED')
                 insert into analysis_job (session_id, interaction_id, owner_id, status, max_attempts)
                 values (?, ?, ?, 'QUEUED', ?) returning id""")
-                .params(sessionId, interactionId, ownerId, properties.maxAttempts()).query(Long.class).single();
+                .params(sessionId, sessionId, interactionId, ownerId, properties.maxAttempts()).query(Long.class).single();
         bus.publish(new SessionEvent(SessionEvent.Kind.ANALYSIS_QUEUED, sessionId, id));
         return id;
     }
