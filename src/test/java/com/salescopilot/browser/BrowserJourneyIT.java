@@ -54,6 +54,16 @@ class BrowserJourneyIT extends BrowserTest {
                 assertThat(browser.find(".current-user").getText()).contains(seller.username());
                 browser.screenshot("dashboard-" + language);
                 browser.assertNoSevereConsoleErrors();
+
+                // an address that names no view, and the admins' Users view: the translated "not found" page
+                for (String path : new String[] {"/no-such-page", "/users"}) {
+                    browser.open(path);
+                    assertThat(browser.waitFor(".not-found").getText()).as(path)
+                            .contains(texts.getString("notfound.title"), texts.getString("notfound.text"))
+                            .doesNotContain("Could not navigate");
+                    browser.drainConsole(); // the page is served with HTTP 404, which the console reports
+                }
+                browser.screenshot("not-found-" + language);
             } else {
                 // Until the dashboard view lands, "/" has no route: what the server answers there is not checked.
                 browser.screenshot("after-login-" + language);

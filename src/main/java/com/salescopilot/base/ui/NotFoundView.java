@@ -1,6 +1,7 @@
 package com.salescopilot.base.ui;
 
 import com.salescopilot.base.NotFoundException;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -21,11 +22,19 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        removeAll();
-        addClassName("not-found");
-        add(new H2(getTranslation("notfound.title")));
-        add(new Paragraph(getTranslation("notfound.text")));
-        add(new com.vaadin.flow.component.html.Anchor("", getTranslation("notfound.back"))); 
+        show(this);
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    /**
+     * The one "not found" page, also for a URL that names no view and for a view the user's role may not
+     * open (Vaadin's own pages for those are untranslated, and say which routes exist).
+     */
+    static void show(VerticalLayout page) {
+        page.removeAll();
+        page.addClassName("not-found");
+        page.add(new H2(page.getTranslation("notfound.title")));
+        page.add(new Paragraph(page.getTranslation("notfound.text")));
+        page.add(new Anchor("", page.getTranslation("notfound.back")));
     }
 }
