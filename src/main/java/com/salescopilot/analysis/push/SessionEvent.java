@@ -16,7 +16,12 @@ public record SessionEvent(Kind kind, long sessionId, long refId) {
     }
 
     String encode() {
-        return kind.name() + "|" + sessionId + "|" + refId;
+        return prefix(kind, sessionId) + refId;
+    }
+
+    /** The payload up to the reference id, for statements that notify with an id they create. */
+    static String prefix(Kind kind, long sessionId) {
+        return kind.name() + "|" + sessionId + "|";
     }
 
     static SessionEvent decode(String payload) {

@@ -47,6 +47,20 @@ public class SessionEventBus {
         jdbc.sql("select pg_notify(?, ?)").param(CHANNEL).param(event.encode()).query().singleRow();
     }
 
+    /**
+     * A SQL expression that publishes an event whose reference id is the column {@code idColumn} of the
+     * statement it is put in (one round trip instead of two on the seller's "send"), with the two
+     * parameters from {@link #notifyParams}.
+     */
+    public String notifyExpression(String idColumn) {
+        return "pg_notify(?, ? || " + idColumn + ")";
+    }
+
+    /** The parameters of {@link #notifyExpression}. */
+    public Object[] notifyParams(SessionEvent.Kind kind, long sessionId) {
+        return new Object[] {CHANNEL, SessionEvent.prefix(kind, sessionId)};
+    }
+
     /** Delivers an event that arrived from the database to this instance's listeners. */
     void deliver(SessionEvent event) {
         Set<Consumer<SessionEvent>> set = listeners.get(event.sessionId());

@@ -44,16 +44,19 @@ public class AnalysisJobQueue {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long enqueue(long sessionId, long interactionId, long ownerId) {
-        // one statement (it runs inside the seller's "send"): supersede the queued one, queue the new one
-        long id = jdbc.sql("""
+        // one statement (it runs inside the seller's "send"): supersede the queued one, queue the new one, and
+        // announce it (NOTIFY is delivered when the interaction's transaction commits)
+        Object[] notify = bus.notifyParams(SessionEvent.Kind.ANALYSIS_QUEUED, sessionId);
+        return jdbc.sql("""
                 with superseded as (
                     update analysis_job set status = 'SUPERSEDED', finished_at = now()
-                    where session_id = ? and status = 'QUEUED')
-                insert into analysis_job (session_id, interaction_id, owner_id, status, max_attempts)
-                values (?, ?, ?, 'QUEUED', ?) returning id""")
-                .params(sessionId, sessionId, interactionId, ownerId, properties.maxAttempts()).query(Long.class).single();
-        bus.publish(new SessionEvent(SessionEvent.Kind.ANALYSIS_QUEUED, sessionId, id));
-        return id;
+                    where session_id = ? and status = 'QUEUED'),
+                job as (
+                    insert into analysis_job (session_id, interaction_id, owner_id, status, max_attempts)
+                    values (?, ?, ?, 'QUEUED', ?) returning id)
+                select id, """ + bus.notifyExpression("id::text") + " from job")
+                .params(sessionId, sessionId, interactionId, ownerId, properties.maxAttempts(), notify[0], notify[1])
+                .query((rs, n) -> rs.getLong("id")).single();
     }
 
     /**

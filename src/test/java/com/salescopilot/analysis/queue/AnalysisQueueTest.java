@@ -95,6 +95,22 @@ class AnalysisQueueTest {
     }
 
     @Test
+    void aQueuedRequestIsAnnouncedToOpenCockpitsWithItsJobId() {
+        List<SessionEvent> heard = new CopyOnWriteArrayList<>();
+        long sessionId = record(null, "Pierwsze zdanie");
+        Runnable unregister = bus.register(sessionId, heard::add);
+        try {
+            record(sessionId, "Drugie zdanie");
+            long job = jdbc.sql("select max(id) from analysis_job where session_id = ?").param(sessionId)
+                    .query(Long.class).single();
+            await().atMost(Duration.ofSeconds(5)).until(() -> heard.stream()
+                    .anyMatch(e -> e.kind() == SessionEvent.Kind.ANALYSIS_QUEUED && e.refId() == job));
+        } finally {
+            unregister.run();
+        }
+    }
+
+    @Test
     void aNewerInteractionSupersedesAQueuedAnalysisThatHasNotStarted() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch firstStarted = new CountDownLatch(1);
