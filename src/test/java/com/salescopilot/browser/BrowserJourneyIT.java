@@ -106,6 +106,14 @@ class BrowserJourneyIT extends BrowserTest {
                 .contains("winter range", "total cost over five years");
         browser.screenshot("journey-1-cockpit-two-interactions");
 
+        // Back leaves the conversation for the page before it (not an empty "new conversation" form); Forward returns
+        browser.driver().navigate().back();
+        browser.waitFor(".dashboard-view");
+        browser.driver().navigate().forward();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().endsWith("/sessions/" + sessionId));
+        assertThat(browser.waitFor("#conversation-history").getText()).contains("winter range", "total cost over five years");
+
         browser.open("/");
         browser.waitFor("#sessions-grid");
         org.openqa.selenium.By row = org.openqa.selenium.By.xpath("//vaadin-grid-cell-content[contains(., '" + alias + "')]");

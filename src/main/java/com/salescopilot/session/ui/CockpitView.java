@@ -46,6 +46,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.NavigationTrigger;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -445,8 +448,12 @@ class CockpitView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         input.clear();
         input.focus();
         if (sessionId == null) {
-            // the URL gets the new id, so reload and back work; the view re-reads the stored session
-            UI.getCurrent().navigate(CockpitView.class, recorded.interaction().sessionId());
+            // the URL gets the new id in place of the "new conversation" entry (so reload works, and Back leaves
+            // the cockpit instead of returning to an empty form); the router then shows the stored session
+            UI ui = UI.getCurrent();
+            String url = RouteConfiguration.forSessionScope().getUrl(CockpitView.class, recorded.interaction().sessionId());
+            ui.getPage().getHistory().replaceState(null, url);
+            ui.getInternals().getRouter().navigate(ui, new Location(url), NavigationTrigger.PROGRAMMATIC);
         } else {
             show(sessions.get(actor, sessionId));
         }
