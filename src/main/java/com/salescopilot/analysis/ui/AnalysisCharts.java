@@ -55,7 +55,7 @@ final class AnalysisCharts {
         }
         return obj()
                 .put("tooltip", tooltip("item"))
-                .put("radar", radar(indicators, "62%"))
+                .put("radar", radar(indicators, "66%"))
                 .put("series", list(of("type", "radar").put("name", tr.t("analysis.big-five"))
                         .put("symbolSize", 5)
                         .put("lineStyle", of("color", LumoColor.PRIMARY).put("width", 2))
@@ -75,7 +75,7 @@ final class AnalysisCharts {
         }
         return obj()
                 .put("tooltip", tooltip("item"))
-                .put("radar", radar(indicators, "58%"))
+                .put("radar", radar(indicators, "62%"))
                 .put("series", list(of("type", "radar").put("name", tr.t("analysis.schwartz"))
                         .put("symbolSize", 4)
                         .put("lineStyle", of("color", LumoColor.SUCCESS).put("width", 2))
@@ -114,8 +114,7 @@ final class AnalysisCharts {
                 case C -> LumoColor.PRIMARY;
             };
             quadrants.add(of("value", 1)
-                    .put("name", letter(style) + " · " + tr.t("analysis.disc." + style.dimension())
-                            + (score == null ? "" : " " + score.score()))
+                    .put("name", letter(style))
                     .put("itemStyle", of("color", LumoColor.withAlpha(color, style == primary ? 0.30 : 0.12))
                             .put("borderColor", LumoColor.BASE).put("borderWidth", 2)));
         }
@@ -129,8 +128,8 @@ final class AnalysisCharts {
                         of("type", "pie").put("radius", list(0, "82%")).put("center", list("50%", "50%"))
                                 .put("startAngle", 90).put("clockwise", true).put("silent", true)
                                 .put("z", 1)
-                                .put("label", of("position", "inside").put("fontSize", 11)
-                                        .put("color", LumoColor.BODY_TEXT))
+                                .put("label", of("position", "inside").put("fontSize", 20).put("fontWeight", "bold")
+                                        .put("color", LumoColor.SECONDARY_TEXT))
                                 .put("labelLine", of("show", false))
                                 .put("data", quadrants),
                         of("type", "scatter").put("coordinateSystem", "polar").put("z", 5)
@@ -153,20 +152,22 @@ final class AnalysisCharts {
         double hot = TemperatureBand.HOT_FROM / 100.0;
         return obj()
                 .put("series", list(of("type", "gauge").put("min", 0).put("max", 100).put("splitNumber", 4)
-                        .put("radius", "92%").put("center", list("50%", "62%"))
+                        .put("radius", "112%").put("center", list("50%", "64%"))
                         .put("startAngle", 200).put("endAngle", -20)
-                        .put("axisLine", of("lineStyle", of("width", 14).put("color", list(
+                        .put("axisLine", of("lineStyle", of("width", 12).put("color", list(
                                 list(warm, IndicatorColors.temperature(TemperatureBand.COLD)),
                                 list(hot, IndicatorColors.temperature(TemperatureBand.WARM)),
                                 list(1, IndicatorColors.temperature(TemperatureBand.HOT))))))
-                        .put("pointer", of("width", 5).put("length", "60%")
+                        .put("pointer", of("width", 4).put("length", "52%")
+                                .put("itemStyle", of("color", LumoColor.BODY_TEXT)))
+                        .put("anchor", of("show", true).put("size", 8)
                                 .put("itemStyle", of("color", LumoColor.BODY_TEXT)))
                         .put("axisTick", of("show", false))
-                        .put("splitLine", of("length", 6).put("lineStyle", of("color", LumoColor.BASE).put("width", 2)))
-                        .put("axisLabel", of("distance", 18).put("fontSize", 10).put("color", LumoColor.SECONDARY_TEXT))
-                        .put("title", of("offsetCenter", list(0, "38%")).put("fontSize", 12)
-                                .put("color", LumoColor.SECONDARY_TEXT))
-                        .put("detail", of("valueAnimation", false).put("offsetCenter", list(0, "5%"))
+                        .put("splitLine", of("length", 12).put("distance", -12)
+                                .put("lineStyle", of("color", LumoColor.BASE).put("width", 2)))
+                        .put("axisLabel", of("distance", 16).put("fontSize", 10).put("color", LumoColor.SECONDARY_TEXT))
+                        .put("title", of("show", false))
+                        .put("detail", of("valueAnimation", false).put("offsetCenter", list(0, "32%"))
                                 .put("fontSize", 22).put("fontWeight", "bold")
                                 .put("color", IndicatorColors.temperature(band)))
                         .put("data", list(of("value", clamp(temperature.score()))

@@ -25,7 +25,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.TabSheet;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -58,7 +58,7 @@ final class AnalysisPanel extends Div {
     final Div summary = new Div();
     final Div nextBestAction = new Div();
     final Div questions = new Div();
-    final TabSheet tabs = new TabSheet();
+    final AnalysisTabs tabs = new AnalysisTabs();
     final Div profileTab = new Div();
     final Div indicatorsTab = new Div();
     final Div strategyTab = new Div();
@@ -120,7 +120,9 @@ final class AnalysisPanel extends Div {
         result.add(summary, nextBestAction, questions, tabs, footer);
         result.setVisible(false);
 
-        add(heading, statusLine, modelStatus, updating, noAnalysis, result);
+        Div head = new Div(heading, modelStatus);
+        head.addClassName("analysis-head");
+        add(head, statusLine, updating, noAnalysis, result);
     }
 
     @Override

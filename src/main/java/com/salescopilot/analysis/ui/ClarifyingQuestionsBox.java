@@ -51,12 +51,13 @@ final class ClarifyingQuestionsBox extends Div {
         Div row = new Div();
         row.addClassName("clarifying-question");
         row.setId("question-" + id);
-        row.add(bits.voted(null, id, q.question()));
         Button a = choice(id, 'A', q.optionA());
         Button b = choice(id, 'B', q.optionB());
         Div options = new Div(a, b);
         options.addClassName("question-options");
-        row.add(options);
+        Div question = bits.voted(null, id, q.question());
+        question.addComponentAtIndex(1, options);
+        row.add(question);
         if (!q.settles().isBlank()) {
             Span settles = PanelBits.text(null, bits.t("analysis.question.settles", q.settles()));
             settles.addClassName("analysis-note");

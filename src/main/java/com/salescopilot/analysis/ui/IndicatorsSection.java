@@ -58,7 +58,7 @@ final class IndicatorsSection extends Div {
     private Div temperature(PurchaseTemperature temperature) {
         TemperatureBand band = temperature.derivedBand();
         Div card = card("indicator-temperature", "analysis.temperature");
-        temperatureChart = bits.chart("chart-temperature", "150px");
+        temperatureChart = bits.chart("chart-temperature", "170px");
         temperatureChart.setOption(AnalysisCharts.temperatureGauge(temperature, bits.tr()));
         temperatureChart.setTextAlternative(bits.t("analysis.temperature.aria", temperature.score(),
                 bits.t("analysis.band." + band.code())));
@@ -116,7 +116,7 @@ final class IndicatorsSection extends Div {
             }
             steps.add(step);
         }
-        ProgressBar progress = new ProgressBar(0, 100, Math.max(0, Math.min(100, journey.progress())));
+        ProgressBar progress = new ProgressBar(0, 100, journeyBar(journey));
         progress.setId("analysis-journey-progress");
         progress.getElement().setAttribute("aria-label", bits.t("analysis.journey"));
         Span text = PanelBits.text("analysis-journey", bits.t("analysis.journey.value",
@@ -124,6 +124,16 @@ final class IndicatorsSection extends Div {
         card.add(steps, progress, text, bits.onDemand("why-journey", journey.rationale(), journey.strategy(),
                 journey.confidence()));
         return card;
+    }
+
+    /**
+     * Where the bar under the stepper ends: the steps' markers sit at 10, 30, 50, 70 and 90 % of its
+     * width, so the bar reaches the current stage's marker plus the progress through that stage towards
+     * the next one (evaluation at 40 % → 58 %).
+     */
+    static double journeyBar(JourneyStage journey) {
+        int progress = Math.max(0, Math.min(100, journey.progress()));
+        return Math.min(100, 10 + 20 * (journey.stage().step() - 1) + 20 * progress / 100.0);
     }
 
     private Div potential(SalesPotential potential) {

@@ -74,14 +74,12 @@ final class ProfileSection extends Div {
     private void bigFive(BigFive bigFive) {
         this.bigFive = bigFive;
         add(bits.subheading("analysis.big-five"));
-        bigFiveChart = bits.chart("chart-big-five", "210px");
+        bigFiveChart = bits.chart("chart-big-five", "230px");
         bigFiveChart.setOption(AnalysisCharts.bigFiveRadar(bigFive, bits.tr()));
         bigFiveChart.setTextAlternative(bits.t("analysis.big-five") + ": " + java.util.Arrays.stream(BigFiveTrait.values())
                 .filter(t -> bigFive.get(t) != null)
                 .map(t -> bits.t("analysis.trait." + t.code()) + " " + bigFive.get(t).score() + "/100")
                 .collect(Collectors.joining(", ")));
-        add(bigFiveChart);
-
         Div rows = new Div();
         rows.addClassName("trait-rows");
         rows.setId("analysis-big-five");
@@ -97,7 +95,9 @@ final class ProfileSection extends Div {
             traitRows.put(trait, row);
             rows.add(row);
         }
-        add(rows);
+        Div block = new Div(bigFiveChart, rows);
+        block.addClassName("profile-block");
+        add(block);
         traitDetails.setId("analysis-trait-details");
         traitDetails.addClassName("trait-details");
         traitDetails.getElement().setAttribute("aria-live", "polite");
@@ -247,7 +247,6 @@ final class ProfileSection extends Div {
                 .filter(e -> e.getValue() != null)
                 .map(e -> bits.t("analysis.value." + e.getKey().code()) + " " + e.getValue().relevance())
                 .collect(Collectors.joining(", ")));
-        add(schwartzChart);
         List<SchwartzValue> top = values.topValues().isEmpty() ? values.mostRelevant(3) : values.topValues();
         UnorderedList list = new UnorderedList();
         list.setId("analysis-schwartz-top");
@@ -264,7 +263,9 @@ final class ProfileSection extends Div {
             }
             list.add(li);
         }
-        add(bits.label("analysis.schwartz.top-title"), list);
+        Div block = new Div(schwartzChart, new Div(bits.label("analysis.schwartz.top-title"), list));
+        block.addClassName("profile-block");
+        add(block);
     }
 
     // ---- Client DNA ----------------------------------------------------------------------------------

@@ -67,6 +67,15 @@ public final class AnalysisFixtures {
     /** The quote {@link #inventedQuoteJson()} adds to conscientiousness: never said in {@link #CONVERSATION}. */
     public static final String INVENTED_QUOTE = "podpiszę umowę jeszcze dziś";
 
+    /** The complete analysis with Polish texts (for the Polish screenshots), the same quotes and scores. */
+    public static String fullJsonPolish() {
+        try (InputStream in = AnalysisFixtures.class.getResourceAsStream("/analysis/full-analysis-pl.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The complete analysis (all parts, every quote verbatim from {@link #CONVERSATION}). */
     public static String fullJsonForDashboards() {
         return fullJson();

@@ -258,7 +258,9 @@ class AnalysisDashboardKaribuTest extends KaribuTest {
         assertThat(steps.get(2).getClassNames()).contains("current");
         assertThat(steps.get(2).getElement().getAttribute("aria-current")).isEqualTo("step");
         assertThat(steps.get(3).getClassNames()).doesNotContain("done", "current");
-        assertThat(in(indicators, ProgressBar.class, "analysis-journey-progress").getValue()).isEqualTo(40);
+        // the bar runs through the step markers: past "evaluation" (50 %), 40 % of the way to the next (70 %)
+        assertThat(in(indicators, ProgressBar.class, "analysis-journey-progress").getValue()).isEqualTo(58);
+        assertThat(text(in(indicators, Div.class, "indicator-journey"))).contains("Evaluation (stage 3 of 5) · 40 % of the stage");
 
         assertThat(in(indicators, Span.class, "analysis-potential-value").getText()).isEqualTo("189,000 PLN");
         assertThat(in(indicators, Span.class, "analysis-potential").getText())

@@ -1,0 +1,172 @@
+package com.salescopilot.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.salescopilot.ai.fake.Answer;
+import com.salescopilot.ai.fake.DemoAnswers;
+import com.salescopilot.ai.fake.FakeOllama;
+import com.salescopilot.analysis.ai.AnalysisFixtures;
+import com.salescopilot.security.Actor;
+import com.salescopilot.security.Role;
+import com.salescopilot.support.TestData;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The analysis dashboards in a real browser: a conversation of three client statements, a full
+ * analysis from the fake model (the fixture, in the session's language), and then every tab at
+ * 1366×768 and 1920×1080 in English and Polish: the ECharts canvases are drawn, the panel does not
+ * overlap the conversation nor overflow the page, the console stays clean, and screenshots are taken
+ * ({@code target/screenshots/dashboard-*.png}).
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class DashboardBrowserIT extends BrowserTest {
+
+    static final FakeOllama fake = FakeOllama.start()
+            .timeToFirstToken(Duration.ofMillis(200))
+            .defaultAnswer(request -> request.hasSchema()
+                    ? Answer.json(request.systemPrompt().contains("in Polish") ? AnalysisFixtures.fullJsonPolish()
+                    : AnalysisFixtures.fullJson()).ttft(Duration.ofMillis(500))
+                    : DemoAnswers.answer(request).tokensPerSecond(200));
+
+    static final List<Dimension> SIZES = List.of(new Dimension(1366, 768), new Dimension(1920, 1080));
+
+    @DynamicPropertySource
+    static void model(DynamicPropertyRegistry registry) {
+        registry.add("copilot.ai.base-url", fake::baseUrl);
+        registry.add("copilot.analysis.worker-enabled", () -> "true");
+        registry.add("copilot.analysis.poll-interval", () -> "200ms");
+    }
+
+    @AfterAll
+    static void stopFake() {
+        fake.close();
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void onlyOurJobs() {
+        jdbc.sql("update analysis_job set status = 'SUPERSEDED' where status in ('QUEUED', 'RUNNING')").update();
+    }
+
+    @Test
+    void theChartsRenderAndTheDashboardsFitOnALaptopAndAFullHdScreenInBothLanguages() {
+        for (String language : List.of("en", "pl")) {
+            Actor seller = data.newUser(Role.SELLER, language);
+            browser.driver().manage().window().setSize(SIZES.getFirst());
+            browser.logoutByCookies().open("/login").loginLanguage(language);
+            browser.login(seller.username(), TestData.PASSWORD);
+            browser.open("/sessions");
+            browser.waitFor("#client-alias input").sendKeys("Pan Zbigniew " + language);
+            for (String text : AnalysisFixtures.CONVERSATION) {
+                browser.waitFor("#interaction-input textarea").sendKeys(text);
+                browser.find("#send").click();
+                browser.waitForVaadin();
+                new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                        .until(d -> browser.find("#interaction-input textarea").getAttribute("value").isEmpty());
+            }
+            long sessionId = Long.parseLong(browser.currentPath().replaceFirst("^/sessions/", ""));
+            long last = jdbc.sql("select max(id) from interaction where session_id = ?").param(sessionId)
+                    .query(Long.class).single();
+            // the analysis of the last statement arrives by itself
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> jdbc.sql(
+                    "select count(*) from analysis where interaction_id = ?").param(last).query(Integer.class).single() > 0);
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> browser.exists("#analysis-result .analysis-nba")
+                    && !browser.find(".analysis-updating").isDisplayed());
+            browser.waitForVaadin();
+            assertThat(browser.find("#analysis-evidence-share").getText())
+                    .isEqualTo(language.equals("pl") ? "100 % cytatów dowodowych zweryfikowanych (4 z 4)"
+                            : "100 % of evidence quotes verified (4 of 4)");
+
+            for (Dimension size : SIZES) {
+                browser.driver().manage().window().setSize(size);
+                String name = "dashboard-" + language + "-" + size.getWidth();
+
+                browser.find("vaadin-tab#tab-profile").click();
+                waitForCharts("#chart-big-five", "#chart-disc", "#chart-schwartz");
+                browser.screenshot(name + "-0-top");
+                browser.find("#trait-conscientiousness").click();
+                browser.waitFor("#trait-advice");
+                assertLayout(size);
+                scrollPanelTo("#analysis-tabs");
+                browser.screenshot(name + "-1-profile");
+                browser.script("document.querySelector('#chart-disc').scrollIntoView({block: 'center'})");
+                browser.screenshot(name + "-2-profile-disc");
+
+                browser.find("vaadin-tab#tab-indicators").click();
+                waitForCharts("#chart-temperature", "#chart-trends");
+                assertLayout(size);
+                scrollPanelTo("#analysis-tabs");
+                browser.screenshot(name + "-3-indicators");
+
+                browser.find("vaadin-tab#tab-strategy").click();
+                browser.waitFor("#analysis-archetype");
+                assertLayout(size);
+                scrollPanelTo("#analysis-tabs");
+                browser.screenshot(name + "-4-strategy");
+                browser.script("document.querySelector('#analysis-panel').scrollTop = 0");
+            }
+            browser.assertNoSevereConsoleErrors();
+        }
+    }
+
+    /** Scrolls the analysis panel so that the element is at its top (the tabs right under the panel's edge). */
+    private void scrollPanelTo(String selector) {
+        browser.script("""
+                const panel = document.querySelector('#analysis-panel');
+                const el = document.querySelector(arguments[0]);
+                panel.scrollTop += el.getBoundingClientRect().top - panel.getBoundingClientRect().top - 8;
+                """, selector);
+        browser.waitForVaadin();
+    }
+
+    /** Each chart has drawn a canvas of a real size (ECharts loaded, the option accepted). */
+    private void waitForCharts(String... selectors) {
+        for (String selector : selectors) {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .withMessage(() -> "no canvas drawn in " + selector)
+                    .until(d -> Boolean.TRUE.equals(browser.script("""
+                            const el = document.querySelector(arguments[0]);
+                            if (!el || el.getAttribute('data-rendered') !== 'true') return false;
+                            const canvas = el.querySelector('canvas');
+                            return !!canvas && canvas.width > 50 && canvas.height > 50;
+                            """, selector)));
+            assertThat(browser.find(selector).getAttribute("aria-label")).isNotBlank();
+        }
+        browser.waitForVaadin();
+    }
+
+    /** The panel is beside the conversation, not over it, and nothing makes the page scroll sideways. */
+    @SuppressWarnings("unchecked")
+    private void assertLayout(Dimension size) {
+        Map<String, Object> box = (Map<String, Object>) browser.script("""
+                const conversation = document.querySelector('.conversation-column').getBoundingClientRect();
+                const panel = document.querySelector('#analysis-panel').getBoundingClientRect();
+                return {conversationRight: conversation.right, panelLeft: panel.left, panelRight: panel.right,
+                        panelWidth: panel.width, scrollWidth: document.documentElement.scrollWidth,
+                        innerWidth: window.innerWidth};
+                """);
+        double conversationRight = ((Number) box.get("conversationRight")).doubleValue();
+        double panelLeft = ((Number) box.get("panelLeft")).doubleValue();
+        double panelRight = ((Number) box.get("panelRight")).doubleValue();
+        assertThat(panelLeft).as("panel starts after the conversation at " + size).isGreaterThanOrEqualTo(conversationRight);
+        assertThat(panelRight).as("panel inside the window at " + size)
+                .isLessThanOrEqualTo(((Number) box.get("innerWidth")).doubleValue());
+        assertThat(((Number) box.get("panelWidth")).doubleValue()).as("panel width at " + size).isGreaterThan(340);
+        assertThat(((Number) box.get("scrollWidth")).intValue()).as("no sideways scrolling at " + size)
+                .isLessThanOrEqualTo(((Number) box.get("innerWidth")).intValue());
+    }
+}
