@@ -409,6 +409,62 @@ class AnalysisCockpitKaribuTest extends KaribuTest {
         assertThat(panel.statusText.getText()).startsWith("Analysis updated at ");
     }
 
+    // ---- the evidence check and clarifying questions through the real pipeline ----------------------
+
+    @Test
+    void aQuoteTheModelInventedIsCaughtStoredWithTheAnalysisAndShownAsUnverified() {
+        analysis = Answer.json(com.salescopilot.analysis.ai.AnalysisFixtures.inventedQuoteJson());
+        Actor seller = testData.newUser(Role.SELLER);
+        login(seller);
+        List<String> conversation = com.salescopilot.analysis.ai.AnalysisFixtures.CONVERSATION;
+        long sessionId = startConversation("Evidence client", conversation.get(0));
+        send(conversation.get(1));
+        send(conversation.get(2));
+        long last = newestInteraction(seller, sessionId);
+        AnalysisPanel panel = _get(AnalysisPanel.class);
+        until(Duration.ofSeconds(20), () -> panel.shownAnalysis() != null && panel.shownAnalysis().interactionId() == last);
+
+        long analysisId = panel.shownAnalysis().id();
+        assertThat(jdbc.sql("select evidence_verified_pct from analysis where id = ?").param(analysisId)
+                .query(Integer.class).single()).isEqualTo(80);
+        var stored = analyses.evidence(seller, panel.shownAnalysis());
+        assertThat(stored.unverified(com.salescopilot.analysis.BigFiveTrait.CONSCIENTIOUSNESS))
+                .containsExactly(com.salescopilot.analysis.ai.AnalysisFixtures.INVENTED_QUOTE);
+        assertThat(stored.verifiedCount()).isEqualTo(4);
+        assertThat(_get(Span.class, s -> s.withId("analysis-evidence-share")).getText())
+                .isEqualTo("80 % of evidence quotes verified (4 of 5)");
+        panel.tabs.setSelectedIndex(0);
+        assertThat(panel.profile().traitRows.get(com.salescopilot.analysis.BigFiveTrait.CONSCIENTIOUSNESS)
+                .getElement().getTextRecursively()).contains("confidence 30 % (model: 60 %, 1 unverified)");
+    }
+
+    @Test
+    void anAnsweredClarifyingQuestionReachesTheNextPromptAndIsNotAskedAgain() {
+        analysis = Answer.json(com.salescopilot.analysis.ai.AnalysisFixtures.fullJson());
+        Actor seller = testData.newUser(Role.SELLER);
+        login(seller);
+        long sessionId = startConversation("Clarified client", "Wants the numbers first, then decides.");
+        AnalysisPanel panel = _get(AnalysisPanel.class);
+        until(Duration.ofSeconds(15), () -> panel.shownAnalysis() != null);
+        assertThat(panel.questions.isVisible()).isTrue();
+
+        _click(button("answer-cq_1-b"));
+        long clarification = newestInteraction(seller, sessionId);
+        assertThat(sessions.interaction(seller, clarification).text())
+                .isEqualTo("Did the client decide quickly or only after data? → After data");
+        assertThat(panel.questions.isVisible()).isFalse();
+
+        // the next analysis runs for the clarification; its prompt names the answered question
+        until(Duration.ofSeconds(15), () -> panel.shownAnalysis().interactionId() == clarification);
+        String prompt = fake.chatRequests().stream().filter(com.salescopilot.ai.fake.RecordedRequest::hasSchema)
+                .map(com.salescopilot.ai.fake.RecordedRequest::body).reduce((a, b) -> b).orElseThrow();
+        assertThat(prompt).contains("<answered_clarifying_questions>")
+                .contains("Did the client decide quickly or only after data? → After data");
+        // the model asked it again: it is dropped from the stored result and not shown
+        assertThat(panel.shownAnalysis().result().clarifyingQuestions()).isEmpty();
+        assertThat(panel.questions.isVisible()).isFalse();
+    }
+
     // ---- model status --------------------------------------------------------------------------------
 
     @Test

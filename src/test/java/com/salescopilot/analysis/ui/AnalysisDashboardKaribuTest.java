@@ -143,7 +143,11 @@ class AnalysisDashboardKaribuTest extends KaribuTest {
 
         // DISC: the map, the primary style and how to sell to it, labelled as a behaviour-style model
         EChart disc = in(profile, EChart.class, "chart-disc");
-        assertThat(disc.getOptionJson()).contains("\"coordinateSystem\":\"polar\"").contains("C · Conscientiousness 78");
+        // the primary style's quadrant stronger, the dot where DiscPosition puts D 35, i 25, S 55, C 78 (in C)
+        assertThat(disc.getOptionJson()).contains("\"coordinateSystem\":\"polar\"")
+                .contains("{\"value\":1,\"name\":\"C\",\"itemStyle\":{\"color\":\"var(--lumo-primary-color)@0.30\"")
+                .contains("{\"value\":1,\"name\":\"D\",\"itemStyle\":{\"color\":\"var(--lumo-error-color)@0.12\"")
+                .contains("\"value\":[0.294,245.674]");
         assertThat(disc.getTextAlternative()).contains("behaviour styles").contains("primary style Conscientiousness");
         assertThat(in(profile, Span.class, "analysis-disc-primary").getText()).isEqualTo("Primary style: Conscientiousness");
         assertThat(in(profile, Span.class, "analysis-disc-strategy").getText()).isEqualTo("Compare with numbers.");
