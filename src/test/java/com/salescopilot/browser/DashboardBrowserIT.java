@@ -35,10 +35,31 @@ class DashboardBrowserIT extends BrowserTest {
 
     static final FakeOllama fake = FakeOllama.start()
             .timeToFirstToken(Duration.ofMillis(200))
-            .defaultAnswer(request -> request.hasSchema()
-                    ? Answer.json(request.systemPrompt().contains("in Polish") ? AnalysisFixtures.fullJsonPolish()
-                    : AnalysisFixtures.fullJson()).ttft(Duration.ofMillis(500))
+            .defaultAnswer(request -> request.hasSchema() ? analysis(request).ttft(Duration.ofMillis(300))
                     : DemoAnswers.answer(request).tokensPerSecond(200));
+
+    static final java.util.regex.Pattern TURNS = java.util.regex.Pattern.compile("\\((\\d+) turns");
+
+    /**
+     * The fixture analysis in the session's language, its indicators moving with the conversation (so
+     * the trend has a shape): temperature 28 → 41 → 52, churn risk 60 → 52 → 45, probability 20 → 30 → 40.
+     */
+    static Answer analysis(com.salescopilot.ai.fake.RecordedRequest request) {
+        java.util.regex.Matcher m = TURNS.matcher(request.lastUserMessage());
+        int turn = m.find() ? Math.max(1, Math.min(3, Integer.parseInt(m.group(1)))) : 3;
+        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) AnalysisFixtures.SNAKE
+                .readTree(request.systemPrompt().contains("in Polish") ? AnalysisFixtures.fullJsonPolish()
+                        : AnalysisFixtures.fullJson());
+        tools.jackson.databind.JsonNode indicators = tree.get("indicators");
+        int temperature = new int[] {28, 41, 52}[turn - 1];
+        ((tools.jackson.databind.node.ObjectNode) indicators.get("purchase_temperature")).put("score", temperature)
+                .put("band", temperature < 34 ? "cold" : "warm");
+        int churn = new int[] {60, 52, 45}[turn - 1];
+        ((tools.jackson.databind.node.ObjectNode) indicators.get("churn_risk")).put("score", churn);
+        ((tools.jackson.databind.node.ObjectNode) indicators.get("sales_potential"))
+                .put("probability", new int[] {20, 30, 40}[turn - 1]);
+        return Answer.json(AnalysisFixtures.SNAKE.writeValueAsString(tree));
+    }
 
     static final List<Dimension> SIZES = List.of(new Dimension(1366, 768), new Dimension(1920, 1080));
 
@@ -71,19 +92,21 @@ class DashboardBrowserIT extends BrowserTest {
             browser.login(seller.username(), TestData.PASSWORD);
             browser.open("/sessions");
             browser.waitFor("#client-alias input").sendKeys("Pan Zbigniew " + language);
+            long sessionId = 0;
             for (String text : AnalysisFixtures.CONVERSATION) {
                 browser.waitFor("#interaction-input textarea").sendKeys(text);
                 browser.find("#send").click();
                 browser.waitForVaadin();
                 new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                        .until(d -> browser.find("#interaction-input textarea").getAttribute("value").isEmpty());
+                        .until(d -> browser.find("#interaction-input textarea").getAttribute("value").isEmpty()
+                                && browser.currentPath().matches("/sessions/\\d+"));
+                sessionId = Long.parseLong(browser.currentPath().replaceFirst("^/sessions/", ""));
+                long last = jdbc.sql("select max(id) from interaction where session_id = ?").param(sessionId)
+                        .query(Long.class).single();
+                // each statement's analysis arrives by itself before the next one (a trend of three points)
+                new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> jdbc.sql(
+                        "select count(*) from analysis where interaction_id = ?").param(last).query(Integer.class).single() > 0);
             }
-            long sessionId = Long.parseLong(browser.currentPath().replaceFirst("^/sessions/", ""));
-            long last = jdbc.sql("select max(id) from interaction where session_id = ?").param(sessionId)
-                    .query(Long.class).single();
-            // the analysis of the last statement arrives by itself
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> jdbc.sql(
-                    "select count(*) from analysis where interaction_id = ?").param(last).query(Integer.class).single() > 0);
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> browser.exists("#analysis-result .analysis-nba")
                     && !browser.find(".analysis-updating").isDisplayed());
             browser.waitForVaadin();
@@ -108,9 +131,13 @@ class DashboardBrowserIT extends BrowserTest {
 
                 browser.find("vaadin-tab#tab-indicators").click();
                 waitForCharts("#chart-temperature", "#chart-trends");
+                assertThat(browser.find("#chart-trends").getAttribute("aria-label"))
+                        .contains("#1: ").contains(" 28,").contains("#2: ").contains(" 41,").contains("#3: ").contains(" 52,");
                 assertLayout(size);
                 scrollPanelTo("#analysis-tabs");
                 browser.screenshot(name + "-3-indicators");
+                scrollPanelTo("#indicator-journey");
+                browser.screenshot(name + "-3b-trend");
 
                 browser.find("vaadin-tab#tab-strategy").click();
                 browser.waitFor("#analysis-archetype");
