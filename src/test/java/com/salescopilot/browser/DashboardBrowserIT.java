@@ -134,6 +134,8 @@ class DashboardBrowserIT extends BrowserTest {
                 assertThat(browser.find("#chart-trends").getAttribute("aria-label"))
                         .contains("#1: ").contains(" 28,").contains("#2: ").contains(" 41,").contains("#3: ").contains(" 52,");
                 assertLayout(size);
+                browser.script("document.querySelector('#analysis-panel').scrollTop = 0");
+                browser.screenshot("cockpit-ai-" + language + "-" + size.getWidth()); // the README's picture
                 scrollPanelTo("#analysis-tabs");
                 browser.screenshot(name + "-3-indicators");
                 scrollPanelTo("#indicator-journey");
