@@ -131,6 +131,8 @@ class DashboardBrowserIT extends BrowserTest {
 
                 browser.find("vaadin-tab#tab-indicators").click();
                 waitForCharts("#chart-temperature", "#chart-trends");
+                assertThat(browser.script("return Object.keys(window.copilotCharts.charts).length"))
+                        .as("the profile's three charts were disposed when its tab was left").isEqualTo(2L);
                 assertThat(browser.find("#chart-trends").getAttribute("aria-label"))
                         .contains("#1: ").contains(" 28,").contains("#2: ").contains(" 41,").contains("#3: ").contains(" 52,");
                 assertLayout(size);
