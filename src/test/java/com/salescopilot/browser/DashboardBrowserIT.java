@@ -150,6 +150,24 @@ class DashboardBrowserIT extends BrowserTest {
                 browser.screenshot(name + "-4-strategy");
                 browser.script("document.querySelector('#analysis-panel').scrollTop = 0");
             }
+
+            // a clarifying question answered in one click: recorded in the conversation, re-analysed, gone
+            String asked = browser.find("#question-cq_1 .analysis-suggestion-text").getText();
+            int analysesBefore = jdbc.sql("select count(*) from analysis where session_id = ?").param(sessionId)
+                    .query(Integer.class).single();
+            browser.find("#answer-cq_1-b").click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .until(d -> browser.exists(".interaction-clarification"));
+            assertThat(browser.find(".interaction-clarification .interaction-text").getText()).startsWith(asked + " → ");
+            long withClarification = sessionId;
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> jdbc.sql(
+                    "select count(*) from analysis where session_id = ?").param(withClarification)
+                    .query(Integer.class).single() > analysesBefore);
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !browser.find(".analysis-updating")
+                    .isDisplayed());
+            browser.waitForVaadin();
+            assertThat(browser.find("#analysis-result").getText()).doesNotContain(asked);
+            browser.screenshot("dashboard-" + language + "-5-clarified");
             browser.assertNoSevereConsoleErrors();
         }
     }
