@@ -436,6 +436,17 @@ class AnalysisCockpitKaribuTest extends KaribuTest {
         panel.tabs.setSelectedIndex(0);
         assertThat(panel.profile().traitRows.get(com.salescopilot.analysis.BigFiveTrait.CONSCIENTIOUSNESS)
                 .getElement().getTextRecursively()).contains("confidence 30 % (model: 60 %, 1 unverified)");
+        fastPathsFinished(seller, sessionId);
+    }
+
+    /** Lets this session's fast answers end here, so that none asks the fake for an answer the next test queued. */
+    private void fastPathsFinished(Actor seller, long sessionId) {
+        int interactions = sessions.get(seller, sessionId).interactions().size();
+        until(Duration.ofSeconds(15), () -> {
+            var answers = analyses.fastAnswers(seller, sessionId).values();
+            return answers.size() == interactions && answers.stream()
+                    .noneMatch(a -> a.status() == FastStatus.PENDING || a.status() == FastStatus.STREAMING);
+        });
     }
 
     @Test
@@ -463,6 +474,7 @@ class AnalysisCockpitKaribuTest extends KaribuTest {
         // the model asked it again: it is dropped from the stored result and not shown
         assertThat(panel.shownAnalysis().result().clarifyingQuestions()).isEmpty();
         assertThat(panel.questions.isVisible()).isFalse();
+        fastPathsFinished(seller, sessionId);
     }
 
     // ---- model status --------------------------------------------------------------------------------
