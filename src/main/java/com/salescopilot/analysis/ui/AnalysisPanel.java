@@ -11,6 +11,7 @@ import com.salescopilot.analysis.push.SessionEvent;
 import com.salescopilot.base.ConflictException;
 import com.salescopilot.base.ui.Formats;
 import com.salescopilot.security.Actor;
+import com.salescopilot.session.CockpitRefresh;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -297,7 +298,7 @@ final class AnalysisPanel extends Div {
 
     /** After an answer: the conversation shows the clarification, the question goes, the new analysis is awaited. */
     private void afterClarification() {
-        getUI().ifPresent(ui -> ui.navigate("sessions/" + sessionId));
+        getUI().ifPresent(CockpitRefresh::request);
         if (shownAnalysis != null) {
             Map<String, Suggestion> items = new LinkedHashMap<>();
             shownAnalysis.result().suggestions().forEach(s -> items.put(s.id(), s));
