@@ -7,8 +7,15 @@ import com.salescopilot.analysis.queue.AnalysisWorker;
 import com.salescopilot.base.ConflictException;
 import com.salescopilot.base.NotFoundException;
 import com.salescopilot.security.Actor;
+import com.salescopilot.base.InvalidInputException;
+import com.salescopilot.session.InteractionType;
 import com.salescopilot.session.InteractionView;
+import com.salescopilot.session.RecordInteraction;
+import com.salescopilot.session.RecordedInteraction;
+import com.salescopilot.session.SessionDetails;
 import com.salescopilot.session.SessionService;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +62,92 @@ public class AnalysisService {
     public List<StoredAnalysis> history(Actor actor, long sessionId) {
         requireVisible(actor, sessionId);
         return store.historyOfSession(sessionId);
+    }
+
+    /**
+     * The evidence check of an analysis: as stored with it, or (for an analysis stored before checks
+     * existed) made now against the session's text up to the analysed interaction.
+     */
+    public EvidenceCheck evidence(Actor actor, StoredAnalysis analysis) {
+        requireVisible(actor, analysis.sessionId());
+        return store.evidence(analysis.id()).orElseGet(() -> {
+            List<String> texts = new ArrayList<>();
+            for (InteractionView interaction : sessions.get(actor, analysis.sessionId()).interactions()) {
+                texts.add(interaction.text());
+                if (interaction.id() == analysis.interactionId()) {
+                    break;
+                }
+            }
+            return EvidenceCheck.of(analysis.result(), texts);
+        });
+    }
+
+    /**
+     * The session's trend: per interaction that has an analysis, the newest analysis's temperature,
+     * churn risk and probability, in conversation order.
+     */
+    public List<TrendPoint> trend(Actor actor, long sessionId) {
+        SessionDetails session = sessions.get(actor, sessionId);
+        Map<Long, Integer> numbers = new HashMap<>();
+        for (int i = 0; i < session.interactions().size(); i++) {
+            numbers.put(session.interactions().get(i).id(), i + 1);
+        }
+        Map<Long, StoredAnalysis> newestPerInteraction = new LinkedHashMap<>();
+        store.historyOfSession(sessionId).forEach(a -> newestPerInteraction.put(a.interactionId(), a));
+        List<TrendPoint> points = new ArrayList<>();
+        newestPerInteraction.values().stream()
+                .filter(a -> numbers.containsKey(a.interactionId()))
+                .sorted(java.util.Comparator.comparingInt((StoredAnalysis a) -> numbers.get(a.interactionId())))
+                .forEach(a -> {
+                    Indicators indicators = a.result().indicators();
+                    points.add(new TrendPoint(numbers.get(a.interactionId()), a.interactionId(), a.createdAt(),
+                            indicators == null || indicators.purchaseTemperature() == null ? null
+                                    : indicators.purchaseTemperature().score(),
+                            indicators == null || indicators.churnRisk() == null ? null : indicators.churnRisk().score(),
+                            indicators == null || indicators.salesPotential() == null ? null
+                                    : indicators.salesPotential().probability()));
+                });
+        return points;
+    }
+
+    /** The clarifying questions answered in the session, oldest first. */
+    public List<AnsweredQuestion> answeredQuestions(Actor actor, long sessionId) {
+        requireVisible(actor, sessionId);
+        return store.answeredQuestions(sessionId);
+    }
+
+    /**
+     * The seller answers clarifying question {@code questionId} ({@code cq_1}, {@code cq_2}) of an
+     * analysis with option A or B: a clarification interaction is recorded in the session (which, like
+     * every interaction, queues a new analysis) and the answer is stored, so the question is not shown
+     * again and the next prompt tells the model it was answered. Answering the same question twice is a
+     * conflict.
+     */
+    @Transactional
+    public RecordedInteraction answerClarifyingQuestion(Actor actor, long analysisId, String questionId, char choice) {
+        StoredAnalysis analysis = store.find(analysisId)
+                .filter(a -> sessions.canSee(actor, a.sessionId()))
+                .orElseThrow(() -> new NotFoundException("Analysis", analysisId));
+        char option = Character.toUpperCase(choice);
+        if (option != 'A' && option != 'B') {
+            throw new InvalidInputException(Map.of("choice", "must be A or B"));
+        }
+        ClarifyingQuestion question = analysis.result().clarifyingQuestion(questionId)
+                .orElseThrow(() -> new NotFoundException("Clarifying question", questionId));
+        boolean answered = store.answeredQuestions(analysis.sessionId()).stream().anyMatch(a -> a.answers(question));
+        if (answered) {
+            throw new ConflictException("error.question-answered", "This question has already been answered");
+        }
+        String answer = option == 'A' ? question.optionA() : question.optionB();
+        String text = question.question().strip() + " → " + answer.strip();
+        RecordedInteraction recorded = sessions.record(actor, new RecordInteraction(analysis.sessionId(), null, null,
+                InteractionType.CLARIFICATION.code(), text, null));
+        if (!store.saveAnswer(analysis.sessionId(), sessions.get(actor, analysis.sessionId()).ownerId(),
+                recorded.interaction().id(), analysis.id(), question.question(), option, answer, actor.userId())) {
+            // answered in another tab a moment ago: the exception rolls the interaction back too
+            throw new ConflictException("error.question-answered", "This question has already been answered");
+        }
+        return recorded;
     }
 
     public AnalysisState state(Actor actor, long sessionId) {

@@ -89,9 +89,11 @@ class LlmAnalysisRunner implements AnalysisRunner {
         List<KnowledgeSnippet> snippets = Retrieval.snippets(knowledge, turns, RETRIEVAL_TURNS, previous,
                 conversation.language(), 6);
 
+        List<AnsweredQuestion> answered = store.answeredQuestions(job.sessionId());
         List<ChatMessage> messages = new ArrayList<>(List.of(
                 SystemMessage.from(prompts.analysisSystem(playbook, language)),
-                UserMessage.from(prompts.analysisUser(turns, snippets, previous, language))));
+                UserMessage.from(prompts.analysisUser(turns, snippets, previous,
+                        answered.stream().map(a -> a.question() + " → " + a.answer()).toList(), language))));
         ResponseFormat format = ResponseFormat.builder().type(ResponseFormatType.JSON)
                 .jsonSchema(AnalysisSchema.forPlaybook(playbook)).build();
         AnalysisValidator validator = new AnalysisValidator(playbook);
@@ -113,9 +115,27 @@ class LlmAnalysisRunner implements AnalysisRunner {
                         "The model's answer was not a valid analysis, twice (" + report.errors().size() + " problems).", true);
             }
         }
-        return new CompletedAnalysis(json.writeValueAsString(report.result()), rawForAudit,
+        AnalysisResult result = withoutAnswered(report.result(), answered);
+        List<String> texts = turns.stream().map(Turn::text).toList();
+        EvidenceCheck evidence = EvidenceCheck.of(result, texts);
+        return new CompletedAnalysis(json.writeValueAsString(result), rawForAudit,
                 json.writeValueAsString(report.warnings()), repaired, ai.analysis().model(),
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000, json.writeValueAsString(evidence),
+                evidence.verifiedPercent());
+    }
+
+    /** The result without clarifying questions the seller has already answered (in any case or spacing). */
+    static AnalysisResult withoutAnswered(AnalysisResult result, List<AnsweredQuestion> answered) {
+        if (answered.isEmpty() || result.clarifyingQuestions().isEmpty()) {
+            return result;
+        }
+        List<ClarifyingQuestion> open = result.clarifyingQuestions().stream()
+                .filter(q -> answered.stream().noneMatch(a -> a.answers(q))).toList();
+        if (open.size() == result.clarifyingQuestions().size()) {
+            return result;
+        }
+        return new AnalysisResult(result.bigFive(), result.disc(), result.schwartzValues(), result.clientDna(),
+                result.indicators(), result.strategy(), open, result.overallConfidence(), result.needsMoreInformation());
     }
 
     private String ask(List<ChatMessage> messages, ResponseFormat format) {

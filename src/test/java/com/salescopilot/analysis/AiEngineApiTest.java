@@ -207,6 +207,17 @@ class AiEngineApiTest {
         analysis.get("suggestions").forEach(n -> ids.add(n.get("id").asString()));
         assertThat(ids).contains("ar", "nba", "sa_1", "sa_3", "oh_1", "cq_1");
         assertThat(analysis.has("raw_output")).as("raw output is never shown").isFalse();
+        // the evidence check: only the quote the client really said (in this one-line session) is verified
+        JsonNode evidence = analysis.get("evidence");
+        assertThat(evidence.get("verified_percent").asInt()).isEqualTo(25);
+        assertThat(evidence.get("total").asInt()).isEqualTo(4);
+        List<String> verified = new ArrayList<>();
+        evidence.get("quotes").forEach(q -> {
+            if (q.get("verified").asBoolean()) {
+                verified.add(q.get("trait").asString() + ": " + q.get("text").asString());
+            }
+        });
+        assertThat(verified).containsExactly("neuroticism: boję się, że zimą nie dojadę");
         assertThat(done.get("analysis_state").get("status").asString()).isEqualTo("done");
         assertThat(done.get("analysis_state").get("attempts").asInt()).isEqualTo(1);
 

@@ -88,7 +88,17 @@ public final class AnalysisPrompts {
      */
     public String analysisUser(List<Turn> turns, List<KnowledgeSnippet> knowledge, AnalysisResult previous,
                                AnswerLanguage language) {
+        return analysisUser(turns, knowledge, previous, List.of(), language);
+    }
+
+    /**
+     * @param answered the clarifying questions the seller already answered in this session ("question →
+     *                 answer"), which the model must not ask again
+     */
+    public String analysisUser(List<Turn> turns, List<KnowledgeSnippet> knowledge, AnalysisResult previous,
+                               List<String> answered, AnswerLanguage language) {
         Map<String, Object> values = new LinkedHashMap<>();
+        values.put("answered_questions", answeredBlock(answered));
         values.put("turn_count", turns.size());
         values.put("latest_number", turns.isEmpty() ? 0 : turns.getLast().number());
         values.put("history", analysisHistory.render(turns));
@@ -121,6 +131,20 @@ public final class AnalysisPrompts {
                 "errors", String.join("\n", shown),
                 "raw_output", raw,
                 "language_instruction", analysisLanguageInstruction(language)));
+    }
+
+    static String answeredBlock(List<String> answered) {
+        if (answered == null || answered.isEmpty()) {
+            return "(none yet)";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : answered) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append("- ").append(PromptText.data(PromptText.shorten(PromptText.oneLine(line), 400)));
+        }
+        return out.toString();
     }
 
     static String fastLanguageInstruction(AnswerLanguage language) {

@@ -8,7 +8,7 @@ final class PromptText {
     /** The tags the templates wrap untrusted data in; data must not be able to open or close them. */
     private static final Pattern OUR_TAGS = Pattern.compile(
             "<\\s*/?\\s*(conversation|new_input|knowledge|meta_rules|client_profile|previous_analysis|model_output"
-                    + "|errors)\\b[^>]*>",
+                    + "|errors|answered_clarifying_questions)\\b[^>]*>",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 

@@ -30,7 +30,7 @@ class AnalysisDetails implements InteractionDetailsContributor {
         body.put("analysis_status", state.status() == AnalysisStatus.NONE ? "none" : state.status().code());
         body.put("analysis_state", AnalysisJson.state(state));
         var stored = analysis.analysisOfInteraction(actor, interaction.id());
-        body.put("analysis", stored.map(AnalysisJson::analysis).orElse(null));
+        body.put("analysis", stored.map(a -> AnalysisJson.analysis(a, analysis.evidence(actor, a))).orElse(null));
         return body;
     }
 

@@ -59,4 +59,16 @@ final class AnalysisJson {
         body.put("suggestions", analysis.result().suggestions());
         return body;
     }
+
+    /** The analysis with its evidence check: the share of verified quotes and each quote with its trait. */
+    static Map<String, Object> analysis(StoredAnalysis analysis, com.salescopilot.analysis.EvidenceCheck evidence) {
+        Map<String, Object> body = analysis(analysis);
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("verified_percent", evidence.verifiedPercent());
+        check.put("verified", evidence.verifiedCount());
+        check.put("total", evidence.total());
+        check.put("quotes", evidence.quotes());
+        body.put("evidence", check);
+        return body;
+    }
 }

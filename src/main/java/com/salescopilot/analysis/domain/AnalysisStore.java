@@ -1,6 +1,8 @@
 package com.salescopilot.analysis.domain;
 
 import com.salescopilot.analysis.AnalysisResult;
+import com.salescopilot.analysis.AnsweredQuestion;
+import com.salescopilot.analysis.EvidenceCheck;
 import com.salescopilot.analysis.FastAnswerView;
 import com.salescopilot.analysis.FastResult;
 import com.salescopilot.analysis.FastStatus;
@@ -105,6 +107,37 @@ public class AnalysisStore {
     public List<StoredAnalysis> historyOfSession(long sessionId) {
         return jdbc.sql("select " + ANALYSIS_COLUMNS + " from analysis where session_id = ? order by id")
                 .param(sessionId).query(this::mapAnalysis).list();
+    }
+
+    /** The stored evidence check of an analysis (empty when it was stored before checks existed). */
+    @Transactional(readOnly = true)
+    public Optional<EvidenceCheck> evidence(long analysisId) {
+        return jdbc.sql("select evidence::text from analysis where id = ? and evidence is not null").param(analysisId)
+                .query(String.class).optional().map(text -> json.readValue(text, EvidenceCheck.class));
+    }
+
+    /** The clarifying questions answered in a session, oldest first. */
+    @Transactional(readOnly = true)
+    public List<AnsweredQuestion> answeredQuestions(long sessionId) {
+        return jdbc.sql("""
+                select question, choice, answer, interaction_id, created_at from clarification_answer
+                where session_id = ? order by id""").param(sessionId)
+                .query((rs, row) -> new AnsweredQuestion(rs.getString("question"), rs.getString("choice").charAt(0),
+                        rs.getString("answer"), rs.getLong("interaction_id"), instant(rs.getTimestamp("created_at"))))
+                .list();
+    }
+
+    /** Stores an answer; false when the session already has an answer to the same question. */
+    public boolean saveAnswer(long sessionId, long ownerId, long interactionId, Long analysisId, String question,
+                              char choice, String answer, long answeredBy) {
+        return jdbc.sql("""
+                insert into clarification_answer (session_id, owner_id, interaction_id, analysis_id, question,
+                                                  question_key, choice, answer, answered_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (session_id, question_key) do nothing""")
+                .params(sessionId, ownerId, interactionId, analysisId, question, AnsweredQuestion.key(question),
+                        String.valueOf(choice), answer, answeredBy)
+                .update() == 1;
     }
 
     private FastAnswerView mapFast(ResultSet rs, int row) throws SQLException {

@@ -110,11 +110,12 @@ public class AnalysisJobQueue {
         }
         jdbc.sql("""
                 insert into analysis (job_id, session_id, interaction_id, owner_id, result, raw_output, warnings, repaired,
-                                      model, duration_ms)
-                values (?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?, ?, ?)""")
+                                      model, duration_ms, evidence, evidence_verified_pct)
+                values (?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?, ?, ?, cast(? as jsonb), ?)""")
                 .params(job.id(), job.sessionId(), job.interactionId(), job.ownerId(), result.resultJson(),
                         result.rawOutput(), result.warningsJson(), result.repaired(), result.model(),
-                        (int) Math.min(Integer.MAX_VALUE, result.durationMs()))
+                        (int) Math.min(Integer.MAX_VALUE, result.durationMs()), result.evidenceJson(),
+                        result.evidenceVerifiedPct())
                 .update();
         bus.publish(new SessionEvent(SessionEvent.Kind.ANALYSIS_DONE, job.sessionId(), job.id()));
         return true;

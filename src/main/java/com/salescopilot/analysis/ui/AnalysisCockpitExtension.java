@@ -5,6 +5,7 @@ import com.salescopilot.ai.ModelStatusService;
 import com.salescopilot.analysis.AnalysisService;
 import com.salescopilot.analysis.FastPathService;
 import com.salescopilot.analysis.FastStreams;
+import com.salescopilot.analysis.PlaybookService;
 import com.salescopilot.analysis.SuggestionVotes;
 import com.salescopilot.analysis.push.SessionEventBus;
 import com.salescopilot.security.CurrentUser;
@@ -32,10 +33,10 @@ class AnalysisCockpitExtension implements CockpitExtension {
 
     AnalysisCockpitExtension(AnalysisService analysis, FastPathService fastPath, FastStreams streams,
                              SessionEventBus bus, SuggestionVotes votes, ModelStatusService modelStatus, AiProperties ai,
-                             CurrentUser currentUser) {
+                             CurrentUser currentUser, PlaybookService playbooks) {
         this.ticker = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("cockpit-ticker").factory());
-        this.parts = new CockpitParts(analysis, fastPath, streams, bus, votes, modelStatus, ai, ticker);
+        this.parts = new CockpitParts(analysis, fastPath, streams, bus, votes, modelStatus, ai, ticker, playbooks);
         this.currentUser = currentUser;
     }
 

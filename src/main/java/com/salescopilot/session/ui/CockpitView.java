@@ -1,5 +1,9 @@
 package com.salescopilot.session.ui;
 
+import com.salescopilot.session.CockpitRefresh;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.shared.Registration;
 import com.salescopilot.base.ConflictException;
 import com.salescopilot.base.InvalidInputException;
 import com.salescopilot.base.NotFoundException;
@@ -103,6 +107,8 @@ class CockpitView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
     private Long sidePanelSession;
     /** The interactions whose cards the history shows, in order (new ones are appended, not re-rendered). */
     private final List<Long> shownInteractions = new ArrayList<>();
+    /** Listens to other modules' {@link CockpitRefresh} requests while attached. */
+    private Registration refreshRegistration;
 
     CockpitView(SessionService sessions, ClientService clients, SalesProperties sales, CurrentUser currentUser,
                 List<CockpitExtension> extensions) {
@@ -491,6 +497,24 @@ class CockpitView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         }
         new ConcludeDialog(sessions, actor, details.id(), details.version(), sales.currency(), this::show,
                 this::reload).open();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        if (refreshRegistration != null) {
+            refreshRegistration.remove();
+        }
+        refreshRegistration = CockpitRefresh.listen(attachEvent.getUI(), e -> reload());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (refreshRegistration != null) {
+            refreshRegistration.remove();
+            refreshRegistration = null;
+        }
+        super.onDetach(detachEvent);
     }
 
     /** Re-reads the session (after a conflict: closed or changed elsewhere). */

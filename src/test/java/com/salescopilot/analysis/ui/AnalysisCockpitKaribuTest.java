@@ -351,10 +351,15 @@ class AnalysisCockpitKaribuTest extends KaribuTest {
         assertThat(panel.shownAnalysis().id()).isEqualTo(stored.id());
         assertThat(_get(Span.class, s -> s.withId("analysis-next-best-action")).getText())
                 .isEqualTo(stored.result().strategy().nextBestAction());
+        // the strategy tab is open first; the other two show when picked
         assertThat(panel.result.getElement().getTextRecursively())
-                .contains(stored.result().strategy().mainAnalysis())
-                .contains("Purchase temperature").contains(stored.result().indicators().purchaseTemperature().score() + "/100")
-                .contains("Openness").contains("Dominance").contains("Overall confidence");
+                .contains(stored.result().strategy().mainAnalysis()).contains("Overall confidence");
+        panel.tabs.setSelectedIndex(1);
+        assertThat(panel.result.getElement().getTextRecursively())
+                .contains("Purchase temperature").contains(stored.result().indicators().purchaseTemperature().score() + "/100");
+        panel.tabs.setSelectedIndex(0);
+        assertThat(panel.result.getElement().getTextRecursively()).contains("Openness").contains("Dominance");
+        panel.tabs.setSelectedIndex(2);
         assertThat(panel.statusText.getText()).startsWith("Analysis updated at ");
         assertThat(panel.updating.isVisible()).isFalse();
         assertThat(_get(AnalysisPanel.class)).isSameAs(panel);
@@ -402,6 +407,74 @@ class AnalysisCockpitKaribuTest extends KaribuTest {
 
         until(Duration.ofSeconds(15), () -> panel.shownAnalysis() != null);
         assertThat(panel.statusText.getText()).startsWith("Analysis updated at ");
+    }
+
+    // ---- the evidence check and clarifying questions through the real pipeline ----------------------
+
+    @Test
+    void aQuoteTheModelInventedIsCaughtStoredWithTheAnalysisAndShownAsUnverified() {
+        analysis = Answer.json(com.salescopilot.analysis.ai.AnalysisFixtures.inventedQuoteJson());
+        Actor seller = testData.newUser(Role.SELLER);
+        login(seller);
+        List<String> conversation = com.salescopilot.analysis.ai.AnalysisFixtures.CONVERSATION;
+        long sessionId = startConversation("Evidence client", conversation.get(0));
+        send(conversation.get(1));
+        send(conversation.get(2));
+        long last = newestInteraction(seller, sessionId);
+        AnalysisPanel panel = _get(AnalysisPanel.class);
+        until(Duration.ofSeconds(20), () -> panel.shownAnalysis() != null && panel.shownAnalysis().interactionId() == last);
+
+        long analysisId = panel.shownAnalysis().id();
+        assertThat(jdbc.sql("select evidence_verified_pct from analysis where id = ?").param(analysisId)
+                .query(Integer.class).single()).isEqualTo(80);
+        var stored = analyses.evidence(seller, panel.shownAnalysis());
+        assertThat(stored.unverified(com.salescopilot.analysis.BigFiveTrait.CONSCIENTIOUSNESS))
+                .containsExactly(com.salescopilot.analysis.ai.AnalysisFixtures.INVENTED_QUOTE);
+        assertThat(stored.verifiedCount()).isEqualTo(4);
+        assertThat(_get(Span.class, s -> s.withId("analysis-evidence-share")).getText())
+                .isEqualTo("80 % of evidence quotes verified (4 of 5)");
+        panel.tabs.setSelectedIndex(0);
+        assertThat(panel.profile().traitRows.get(com.salescopilot.analysis.BigFiveTrait.CONSCIENTIOUSNESS)
+                .getElement().getTextRecursively()).contains("confidence 30 % (model: 60 %, 1 unverified)");
+        fastPathsFinished(seller, sessionId);
+    }
+
+    /** Lets this session's fast answers end here, so that none asks the fake for an answer the next test queued. */
+    private void fastPathsFinished(Actor seller, long sessionId) {
+        int interactions = sessions.get(seller, sessionId).interactions().size();
+        until(Duration.ofSeconds(15), () -> {
+            var answers = analyses.fastAnswers(seller, sessionId).values();
+            return answers.size() == interactions && answers.stream()
+                    .noneMatch(a -> a.status() == FastStatus.PENDING || a.status() == FastStatus.STREAMING);
+        });
+    }
+
+    @Test
+    void anAnsweredClarifyingQuestionReachesTheNextPromptAndIsNotAskedAgain() {
+        analysis = Answer.json(com.salescopilot.analysis.ai.AnalysisFixtures.fullJson());
+        Actor seller = testData.newUser(Role.SELLER);
+        login(seller);
+        long sessionId = startConversation("Clarified client", "Wants the numbers first, then decides.");
+        AnalysisPanel panel = _get(AnalysisPanel.class);
+        until(Duration.ofSeconds(15), () -> panel.shownAnalysis() != null);
+        assertThat(panel.questions.isVisible()).isTrue();
+
+        _click(button("answer-cq_1-b"));
+        long clarification = newestInteraction(seller, sessionId);
+        assertThat(sessions.interaction(seller, clarification).text())
+                .isEqualTo("Did the client decide quickly or only after data? → After data");
+        assertThat(panel.questions.isVisible()).isFalse();
+
+        // the next analysis runs for the clarification; its prompt names the answered question
+        until(Duration.ofSeconds(15), () -> panel.shownAnalysis().interactionId() == clarification);
+        String prompt = fake.chatRequests().stream().filter(com.salescopilot.ai.fake.RecordedRequest::hasSchema)
+                .map(com.salescopilot.ai.fake.RecordedRequest::body).reduce((a, b) -> b).orElseThrow();
+        assertThat(prompt).contains("<answered_clarifying_questions>")
+                .contains("Did the client decide quickly or only after data? → After data");
+        // the model asked it again: it is dropped from the stored result and not shown
+        assertThat(panel.shownAnalysis().result().clarifyingQuestions()).isEmpty();
+        assertThat(panel.questions.isVisible()).isFalse();
+        fastPathsFinished(seller, sessionId);
     }
 
     // ---- model status --------------------------------------------------------------------------------
