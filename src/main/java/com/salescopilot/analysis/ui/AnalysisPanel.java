@@ -264,6 +264,7 @@ final class AnalysisPanel extends Div {
                     clarifyingQuestions(r.clarifyingQuestions()), true));
         }
 
+        result.add(new BasedOnChips(analysis.basedOn(), id -> parts.analysis().knowledge(actor, id)));
         Div footer = new Div();
         footer.addClassName("analysis-footer");
         footer.add(text("analysis-confidence", getTranslation("analysis.confidence", r.overallConfidence())));
