@@ -104,7 +104,7 @@ public class KnowledgeService {
     @Transactional(readOnly = true)
     public List<String> tags(Actor actor) {
         Objects.requireNonNull(actor);
-        return store.tags(NuggetStatus.ACTIVE);
+        return store.tags();
     }
 
     /** What an import did with one row. */

@@ -102,10 +102,10 @@ public class KnowledgeStore {
         return new SliceImpl<>(more ? rows.subList(0, pageable.getPageSize()) : rows, pageable, more);
     }
 
-    /** Every tag in use by nuggets of this status, alphabetically. */
-    public List<String> tags(NuggetStatus status) {
-        return jdbc.sql("select distinct unnest(tags) as tag from knowledge_nugget where status = ? order by tag")
-                .param(status.name()).query(String.class).list();
+    /** Every tag in use (by active or archived nuggets), alphabetically. */
+    public List<String> tags() {
+        return jdbc.sql("select distinct unnest(tags) as tag from knowledge_nugget order by tag")
+                .query(String.class).list();
     }
 
     public List<Nugget> metaRules(String language) {
