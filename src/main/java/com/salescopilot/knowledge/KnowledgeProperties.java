@@ -47,10 +47,15 @@ public record KnowledgeProperties(
     }
 
     /**
-     * @param candidates     how many hits each signal contributes before fusion
-     * @param rrfK           the k of reciprocal rank fusion (1 / (k + rank))
+     * @param candidates          how many hits each signal contributes before fusion
+     * @param rrfK                the k of reciprocal rank fusion (1 / (k + rank))
+     * @param vectorWeight        the vector signal's weight in the fusion (the full-text signal's is 1). The
+     *                            default in-process model is English-only, so its similarities on Polish text
+     *                            are weaker evidence than a full-text match; with a multilingual model
+     *                            (Ollama) raise it towards 1. Defaults measured in docs/benchmarks.md.
      */
-    public record Search(@DefaultValue("40") int candidates, @DefaultValue("60") int rrfK) {
+    public record Search(@DefaultValue("10") int candidates, @DefaultValue("5") int rrfK,
+                         @DefaultValue("0.5") double vectorWeight) {
     }
 
     public KnowledgeProperties {

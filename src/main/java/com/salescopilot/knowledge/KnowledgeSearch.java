@@ -76,7 +76,8 @@ public class KnowledgeSearch {
         for (TextRow row : rows) {
             Integer vectorRank = vectorRanks.get(row.nugget().id());
             Integer textRank = row.textRank();
-            double score = (vectorRank == null ? 0 : 1.0 / (k + vectorRank)) + (textRank == null ? 0 : 1.0 / (k + textRank));
+            double score = (vectorRank == null ? 0 : properties.search().vectorWeight() / (k + vectorRank))
+                    + (textRank == null ? 0 : 1.0 / (k + textRank));
             hits.add(new SearchHit(row.nugget(), score, vectorRank, textRank));
         }
         hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()

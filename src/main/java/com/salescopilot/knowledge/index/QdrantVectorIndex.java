@@ -120,7 +120,8 @@ public final class QdrantVectorIndex implements VectorIndex {
         for (EmbeddingMatch<TextSegment> match : matches) {
             String id = match.embedded() == null ? null : match.embedded().metadata().getString("nugget_id");
             if (id != null) {
-                hits.add(new VectorHit(Long.parseLong(id), match.score()));
+                // LangChain4j reports (cosine + 1) / 2; the index interface speaks cosine
+                hits.add(new VectorHit(Long.parseLong(id), 2 * match.score() - 1));
             }
         }
         return hits;
