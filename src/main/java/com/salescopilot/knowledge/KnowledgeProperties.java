@@ -13,8 +13,7 @@ public record KnowledgeProperties(
         @DefaultValue Embedding embedding,
         @DefaultValue Qdrant qdrant,
         @DefaultValue Search search,
-        @DefaultValue("10s") Duration indexRetryInterval,
-        @DefaultValue("5s") Duration indexSyncInterval) {
+        @DefaultValue("10s") Duration indexRetryInterval) {
 
     /**
      * @param provider {@code in-process} (all-minilm-l6-v2-q, no service needed) or {@code ollama}
@@ -53,9 +52,11 @@ public record KnowledgeProperties(
      *                            default in-process model is English-only, so its similarities on Polish text
      *                            are weaker evidence than a full-text match; with a multilingual model
      *                            (Ollama) raise it towards 1. Defaults measured in docs/benchmarks.md.
+     * @param textScanLimit       at most this many full-text matches are ranked per search (bounds the cost
+     *                            of a broad query over a large base)
      */
     public record Search(@DefaultValue("10") int candidates, @DefaultValue("5") int rrfK,
-                         @DefaultValue("0.5") double vectorWeight) {
+                         @DefaultValue("0.5") double vectorWeight, @DefaultValue("1000") int textScanLimit) {
     }
 
     public KnowledgeProperties {

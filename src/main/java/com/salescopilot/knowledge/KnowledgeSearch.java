@@ -70,7 +70,7 @@ public class KnowledgeSearch {
             return List.of();
         }
         List<TextRow> rows = store.textSearch(tsQuery, query, tsQuery == null ? List.of() : terms.titleWords(),
-                vectorIds, filter, candidates);
+                vectorIds, filter, candidates, properties.search().textScanLimit());
         int k = properties.search().rrfK();
         List<SearchHit> hits = new ArrayList<>(rows.size());
         for (TextRow row : rows) {

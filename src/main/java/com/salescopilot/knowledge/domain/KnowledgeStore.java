@@ -129,9 +129,10 @@ public class KnowledgeStore {
      * @param tsQuery    a to_tsquery expression of folded terms, or null (no text signal)
      * @param query      the query as typed (folded in SQL)
      * @param titleWords folded query words for the trigram match of titles (each one index-served)
+     * @param scanLimit  at most this many matching rows are ranked
      */
     public List<TextRow> textSearch(String tsQuery, String query, List<String> titleWords, long[] vectorIds,
-                                    KnowledgeFilter filter, int limit) {
+                                    KnowledgeFilter filter, int limit, int scanLimit) {
         Where where = where(filter);
         List<Object> params = new ArrayList<>();
         params.add(tsQuery == null ? "" : tsQuery);
@@ -145,13 +146,16 @@ public class KnowledgeStore {
                 match.append(" or n.title_fold %> ?");
                 params.add(word);
             }
+            // ranking reads every matching row's text: at most scanLimit of them (a broad query over a
+            // large base ranks a sample of its matches instead of all of them)
             text = """
-                    select n.id, row_number() over (order by
-                        ts_rank_cd(n.search_doc, q.tsq) + word_similarity(n.title_fold, q.f) desc, n.id desc) as rnk
-                    from knowledge_nugget n, q
-                    where (%s) and %s
+                    select m.id, row_number() over (order by
+                        ts_rank_cd(m.search_doc, q.tsq) + word_similarity(m.title_fold, q.f) desc, m.id desc) as rnk
+                    from (select n.id, n.search_doc, n.title_fold from knowledge_nugget n, q
+                          where (%s) and %s limit ?) m, q
                     order by rnk limit ?""".formatted(match, where.sql);
             params.addAll(where.params);
+            params.add(scanLimit);
             params.add(limit);
         }
         params.add(vectorIds);
