@@ -34,7 +34,8 @@ public record PromptBudget(@DefaultValue("8000") int fastTokens, @DefaultValue("
     public KnowledgeBlock fit(List<KnowledgeSnippet> snippets, int maxTokens, String system, String userWithoutKnowledge) {
         int placeholders = KnowledgeBlock.EMPTY.nuggets().length() + KnowledgeBlock.EMPTY.metaRules().length();
         int usedChars = system.length() + userWithoutKnowledge.length() - placeholders;
-        int leftChars = (int) Math.floor(maxTokens * charsPerToken) - usedChars - 2;
+        // kept in reserve: a block that ends up empty still shows its placeholder, and rounding
+        int leftChars = (int) Math.floor(maxTokens * charsPerToken) - usedChars - placeholders - 2;
         return AnalysisPrompts.knowledge(snippets, leftChars);
     }
 }
