@@ -57,8 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
 class KnowledgeSearchBenchmark {
 
     static final int NUGGETS = 100_000;
-    static final int WARM_UP = 200;
-    static final int ITERATIONS = 1_000;
+    static final int WARM_UP = 40;
+    static final int ITERATIONS = 300;
     static final double GOAL_P95_MS = 50.0;
     static final String COMMAND = "./mvnw -Pbenchmark verify -Dtest=KnowledgeSearchBenchmark";
     static final String SECTION = "## Knowledge search at 100,000 nuggets";

@@ -164,7 +164,8 @@ public class KnowledgeStore {
                 with q as (select to_tsquery('simple', ?) as tsq, knowledge_fold(?::text) as f),
                 text_hits as (%s)
                 select %s, t.rnk from knowledge_nugget n left join text_hits t on t.id = n.id
-                where (t.id is not null or n.id = any(?)) and %s""".formatted(text, COLUMNS, where.sql);
+                where n.id in (select id from text_hits union all select unnest(?::bigint[])) and %s"""
+                .formatted(text, COLUMNS, where.sql);
         return jdbc.sql(sql).params(params).query((rs, i) -> {
             long rank = rs.getLong("rnk");
             Integer textRank = rs.wasNull() ? null : (int) rank;

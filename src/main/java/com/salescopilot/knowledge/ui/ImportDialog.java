@@ -45,8 +45,8 @@ final class ImportDialog extends Dialog {
         setHeaderTitle(getTranslation("knowledge.import.title"));
         setWidth("40em");
         Paragraph help = new Paragraph(getTranslation("knowledge.import.help"));
+        UI ui = UI.getCurrent(); // the upload's callback may run without a current UI
         upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-            UI ui = UI.getCurrent();
             String name = metadata.fileName();
             Thread.ofVirtual().name("knowledge-import").start(() -> run(ui, name, bytes));
         }));
