@@ -122,10 +122,12 @@ class BasedOnChipsKaribuTest extends KaribuTest {
         login(seller);
         UI.getCurrent().navigate("sessions");
         _setValue(_get(TextField.class, s -> s.withId("client-alias")), "Rodzina " + word);
-        send("Mamy czwórkę dzieci, czy jest jakaś zniżka dla rodziny wielodzietnej? " + word);
+        send("Mamy czwórkę dzieci, czy jest jakaś zniżka dla rodziny wielodzietnej? " + word + " ref-" + word);
 
         // both prompts carry the nugget with its id, and the meta-rule
-        List<RecordedRequest> requests = fake.awaitChatRequests(2, Duration.ofSeconds(20));
+        // (other test classes' queued analyses may reach the same fake: only this conversation's requests)
+        List<RecordedRequest> requests = fake.awaitRequests(r -> r.isChat() && r.body().contains("ref-" + word), 2,
+                Duration.ofSeconds(20));
         for (RecordedRequest request : requests) {
             assertThat(request.body()).contains("[" + family.ref() + "]").contains("[" + rule.ref() + "]");
         }
@@ -151,8 +153,9 @@ class BasedOnChipsKaribuTest extends KaribuTest {
         knowledge.archive(manager, rule.id());
         fake.reset();
         fake.defaultAnswer(request -> request.hasSchema() ? Answer.fromSchema() : Answer.text(QUICK));
-        send("A jeszcze raz: zniżka dla rodziny wielodzietnej? " + word);
-        for (RecordedRequest request : fake.awaitChatRequests(2, Duration.ofSeconds(20))) {
+        send("A jeszcze raz: zniżka dla rodziny wielodzietnej? " + word + " again-" + word);
+        for (RecordedRequest request : fake.awaitRequests(r -> r.isChat() && r.body().contains("again-" + word), 2,
+                Duration.ofSeconds(20))) {
             assertThat(request.body()).doesNotContain("[" + family.ref() + "]").doesNotContain("[" + rule.ref() + "]");
         }
     }
