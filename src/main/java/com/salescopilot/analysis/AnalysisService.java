@@ -37,14 +37,22 @@ public class AnalysisService {
     private final AnalysisJobQueue queue;
     private final AnalysisWorker worker;
     private final FastStreams streams;
+    private final KnowledgeRetriever knowledge;
 
     AnalysisService(SessionService sessions, AnalysisStore store, AnalysisJobQueue queue, AnalysisWorker worker,
-                    FastStreams streams) {
+                    FastStreams streams, List<KnowledgeRetriever> knowledge) {
+        this.knowledge = knowledge.getFirst();
         this.sessions = sessions;
         this.store = store;
         this.queue = queue;
         this.worker = worker;
         this.streams = streams;
+    }
+
+    /** A knowledge nugget an analysis was based on (a "based on" chip), by the id the prompt showed. */
+    public Optional<KnowledgeRetriever.RetrievedKnowledge> knowledge(Actor actor, String nuggetId) {
+        java.util.Objects.requireNonNull(actor);
+        return knowledge.find(nuggetId);
     }
 
     public Optional<StoredAnalysis> latest(Actor actor, long sessionId) {

@@ -8,6 +8,7 @@ import com.salescopilot.ai.StreamHandle;
 import com.salescopilot.ai.StreamListener;
 import com.salescopilot.ai.StreamResult;
 import com.salescopilot.analysis.ai.AnalysisPrompts;
+import com.salescopilot.analysis.ai.AnalysisPrompts.KnowledgeBlock;
 import com.salescopilot.analysis.ai.AnswerLanguage;
 import com.salescopilot.analysis.ai.FastAnswer;
 import com.salescopilot.analysis.ai.FastAnswerStreamParser;
@@ -63,6 +64,7 @@ public class FastPathService {
     private final AnalysisStore store;
     private final FastStreams streams;
     private final SessionEventBus bus;
+    private final PromptBudget budget;
     private final AnalysisPrompts prompts = AnalysisPrompts.standard();
     private final Map<Long, StreamHandle> running = new ConcurrentHashMap<>();
     /** Runs the fast path's side work (its row, a parallel read) on virtual threads. */
@@ -71,7 +73,8 @@ public class FastPathService {
             Thread.ofPlatform().daemon().name("fast-path-cleanup").factory());
 
     FastPathService(SessionService sessions, GuardedStreaming streaming, AiProperties ai, PlaybookService playbooks,
-                    List<KnowledgeRetriever> knowledge, AnalysisStore store, FastStreams streams, SessionEventBus bus) {
+                    List<KnowledgeRetriever> knowledge, AnalysisStore store, FastStreams streams, SessionEventBus bus,
+                    PromptBudget budget) {
         this.sessions = sessions;
         this.streaming = streaming;
         this.ai = ai;
@@ -80,6 +83,7 @@ public class FastPathService {
         this.store = store;
         this.streams = streams;
         this.bus = bus;
+        this.budget = budget;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -216,9 +220,16 @@ public class FastPathService {
         recent.add(latest);
         List<KnowledgeSnippet> snippets = Retrieval.snippets(knowledge, recent, RETRIEVAL_TURNS, profile,
                 conversation.language(), 5);
+        String system = prompts.fastSystem(playbook, language);
+        KnowledgeBlock block = budget.fit(snippets, budget.fastTokens(), system,
+                prompts.fastUser(earlier, latest, KnowledgeBlock.EMPTY, profile, language));
+        if (!block.nuggetIds().isEmpty()) {
+            // off the answer's way: which nuggets the prompt carried, for audit
+            Thread.ofVirtual().start(() -> store.fastBasedOn(event.interactionId(), block.nuggetIds()));
+        }
         return ChatRequest.builder()
-                .messages(SystemMessage.from(prompts.fastSystem(playbook, language)),
-                        UserMessage.from(prompts.fastUser(earlier, latest, snippets, profile, language)))
+                .messages(SystemMessage.from(system),
+                        UserMessage.from(prompts.fastUser(earlier, latest, block, profile, language)))
                 .build();
     }
 

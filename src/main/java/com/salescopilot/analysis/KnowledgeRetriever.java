@@ -1,6 +1,7 @@
 package com.salescopilot.analysis;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The retrieval slot of the prompts: the knowledge module answers with the nuggets that fit the
@@ -16,6 +17,14 @@ public interface KnowledgeRetriever {
      * @param limit     at most this many nuggets (meta-rules come on top)
      */
     List<RetrievedKnowledge> retrieve(String query, String archetype, String language, int limit);
+
+    /**
+     * One nugget by the id the prompts showed (a "based on" chip opens it), archived ones included;
+     * empty when there is no such nugget (or no knowledge base).
+     */
+    default Optional<RetrievedKnowledge> find(String id) {
+        return Optional.empty();
+    }
 
     /** One nugget or meta-rule as the prompts show it, with the id the analysis records as "based on". */
     record RetrievedKnowledge(String id, String type, String title, String content) {

@@ -4,6 +4,7 @@ import com.salescopilot.ai.AiErrorClassifier;
 import com.salescopilot.ai.AiFailure;
 import com.salescopilot.ai.AiProperties;
 import com.salescopilot.analysis.ai.AnalysisPrompts;
+import com.salescopilot.analysis.ai.AnalysisPrompts.KnowledgeBlock;
 import com.salescopilot.analysis.ai.AnalysisSchema;
 import com.salescopilot.analysis.ai.AnalysisValidator;
 import com.salescopilot.analysis.ai.AnswerLanguage;
@@ -53,10 +54,11 @@ class LlmAnalysisRunner implements AnalysisRunner {
     private final KnowledgeRetriever knowledge;
     private final AnalysisStore store;
     private final JsonMapper json;
+    private final PromptBudget budget;
     private final AnalysisPrompts prompts = AnalysisPrompts.standard();
 
     LlmAnalysisRunner(SessionService sessions, ChatModel analysisChatModel, AiProperties ai, PlaybookService playbooks,
-                      List<KnowledgeRetriever> knowledge, AnalysisStore store, JsonMapper json) {
+                      List<KnowledgeRetriever> knowledge, AnalysisStore store, JsonMapper json, PromptBudget budget) {
         this.sessions = sessions;
         this.model = analysisChatModel;
         this.ai = ai;
@@ -64,6 +66,7 @@ class LlmAnalysisRunner implements AnalysisRunner {
         this.knowledge = knowledge.getFirst();
         this.store = store;
         this.json = json;
+        this.budget = budget;
     }
 
     @Override
@@ -90,10 +93,14 @@ class LlmAnalysisRunner implements AnalysisRunner {
                 conversation.language(), 6);
 
         List<AnsweredQuestion> answered = store.answeredQuestions(job.sessionId());
+        List<String> answeredLines = answered.stream().map(a -> a.question() + " → " + a.answer()).toList();
+        String system = prompts.analysisSystem(playbook, language);
+        KnowledgeBlock block = budget.fit(snippets, budget.analysisTokens(), system,
+                prompts.analysisUser(turns, KnowledgeBlock.EMPTY, previous, answeredLines, language));
+        store.jobBasedOn(job.id(), block.nuggetIds());
         List<ChatMessage> messages = new ArrayList<>(List.of(
-                SystemMessage.from(prompts.analysisSystem(playbook, language)),
-                UserMessage.from(prompts.analysisUser(turns, snippets, previous,
-                        answered.stream().map(a -> a.question() + " → " + a.answer()).toList(), language))));
+                SystemMessage.from(system),
+                UserMessage.from(prompts.analysisUser(turns, block, previous, answeredLines, language))));
         ResponseFormat format = ResponseFormat.builder().type(ResponseFormatType.JSON)
                 .jsonSchema(AnalysisSchema.forPlaybook(playbook)).build();
         AnalysisValidator validator = new AnalysisValidator(playbook);

@@ -62,11 +62,17 @@ public final class AnalysisPrompts {
      */
     public String fastUser(List<Turn> earlier, Turn latest, List<KnowledgeSnippet> knowledge, AnalysisResult profile,
                            AnswerLanguage language) {
+        return fastUser(earlier, latest, unbudgeted(knowledge), profile, language);
+    }
+
+    /** As above, with the knowledge already fitted into the prompt's budget ({@link #knowledge}). */
+    public String fastUser(List<Turn> earlier, Turn latest, KnowledgeBlock knowledge, AnalysisResult profile,
+                           AnswerLanguage language) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("history", PromptText.data(fastHistory.render(earlier)));
         values.put("profile", ProfileBrief.of(profile));
-        values.put("knowledge", knowledgeBlock(knowledge, false));
-        values.put("meta_rules", knowledgeBlock(knowledge, true));
+        values.put("knowledge", knowledge.nuggets());
+        values.put("meta_rules", knowledge.metaRules());
         values.put("input_label", latest.label());
         values.put("input_number", latest.number());
         values.put("input", PromptText.data(latest.text().strip()));
@@ -88,7 +94,7 @@ public final class AnalysisPrompts {
      */
     public String analysisUser(List<Turn> turns, List<KnowledgeSnippet> knowledge, AnalysisResult previous,
                                AnswerLanguage language) {
-        return analysisUser(turns, knowledge, previous, List.of(), language);
+        return analysisUser(turns, unbudgeted(knowledge), previous, List.of(), language);
     }
 
     /**
@@ -97,14 +103,26 @@ public final class AnalysisPrompts {
      */
     public String analysisUser(List<Turn> turns, List<KnowledgeSnippet> knowledge, AnalysisResult previous,
                                List<String> answered, AnswerLanguage language) {
+        return analysisUser(turns, unbudgeted(knowledge), previous, answered, language);
+    }
+
+    /** As above, with the knowledge already fitted into the prompt's budget ({@link #knowledge}). */
+    public String analysisUser(List<Turn> turns, KnowledgeBlock knowledge, AnalysisResult previous,
+                               AnswerLanguage language) {
+        return analysisUser(turns, knowledge, previous, List.of(), language);
+    }
+
+    /** As above, with the knowledge fitted into the budget and the questions the seller already answered. */
+    public String analysisUser(List<Turn> turns, KnowledgeBlock knowledge, AnalysisResult previous,
+                               List<String> answered, AnswerLanguage language) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("answered_questions", answeredBlock(answered));
         values.put("turn_count", turns.size());
         values.put("latest_number", turns.isEmpty() ? 0 : turns.getLast().number());
         values.put("history", analysisHistory.render(turns));
         values.put("previous_analysis", ProfileBrief.of(previous));
-        values.put("knowledge", knowledgeBlock(knowledge, false));
-        values.put("meta_rules", knowledgeBlock(knowledge, true));
+        values.put("knowledge", knowledge.nuggets());
+        values.put("meta_rules", knowledge.metaRules());
         values.put("language_instruction", analysisLanguageInstruction(language));
         return renderer.render("analysis-user", values);
     }
@@ -156,6 +174,70 @@ public final class AnalysisPrompts {
         return "Write every text value (rationales, strategies, notes, actions, questions) in "
                 + language.englishName() + " (the language of this session); evidence quotes stay in the "
                 + "language they were said in; JSON keys and enum values stay in English.";
+    }
+
+    /**
+     * The knowledge blocks of a prompt and the ids of the nuggets (not meta-rules) they carry, which the
+     * analysis records as "based on".
+     */
+    public record KnowledgeBlock(String nuggets, String metaRules, List<String> nuggetIds) {
+
+        public static final KnowledgeBlock EMPTY = new KnowledgeBlock("(no knowledge retrieved)", "(no meta-rules)",
+                List.of());
+    }
+
+    private static KnowledgeBlock unbudgeted(List<KnowledgeSnippet> knowledge) {
+        return new KnowledgeBlock(knowledgeBlock(knowledge, false), knowledgeBlock(knowledge, true),
+                knowledge == null ? List.of() : knowledge.stream().filter(k -> !k.metaRule()).map(KnowledgeSnippet::id)
+                        .toList());
+    }
+
+    /**
+     * Fits retrieved knowledge into {@code budgetChars} characters (at most {@value #KNOWLEDGE_BUDGET}):
+     * meta-rules first (they are rules), then nuggets in their order; what does not fit is left out whole,
+     * never cut in the middle of an id.
+     */
+    public static KnowledgeBlock knowledge(List<KnowledgeSnippet> snippets, int budgetChars) {
+        int budget = Math.max(0, Math.min(budgetChars, KNOWLEDGE_BUDGET));
+        List<KnowledgeSnippet> all = snippets == null ? List.of() : snippets;
+        StringBuilder rules = new StringBuilder();
+        StringBuilder nuggets = new StringBuilder();
+        List<String> ids = new ArrayList<>();
+        int used = 0;
+        for (boolean metaPass : new boolean[] {true, false}) {
+            for (KnowledgeSnippet snippet : all) {
+                if (snippet.metaRule() != metaPass) {
+                    continue;
+                }
+                String line = line(snippet, metaPass);
+                if (used + line.length() + 1 > budget) {
+                    continue;
+                }
+                StringBuilder out = metaPass ? rules : nuggets;
+                if (!out.isEmpty()) {
+                    out.append('\n');
+                }
+                out.append(line);
+                used += line.length() + 1;
+                if (!metaPass) {
+                    ids.add(snippet.id());
+                }
+            }
+        }
+        return new KnowledgeBlock(nuggets.isEmpty() ? KnowledgeBlock.EMPTY.nuggets() : nuggets.toString(),
+                rules.isEmpty() ? KnowledgeBlock.EMPTY.metaRules() : rules.toString(), List.copyOf(ids));
+    }
+
+    private static String line(KnowledgeSnippet snippet, boolean metaRule) {
+        StringBuilder line = new StringBuilder("[").append(PromptText.oneLine(snippet.id())).append("] ");
+        if (!metaRule && !snippet.type().isBlank()) {
+            line.append('(').append(PromptText.oneLine(snippet.type())).append(") ");
+        }
+        if (!snippet.title().isBlank()) {
+            line.append(PromptText.oneLine(snippet.title())).append(": ");
+        }
+        line.append(PromptText.shorten(PromptText.oneLine(snippet.content()), SNIPPET_LENGTH));
+        return line.toString();
     }
 
     /** Retrieved nuggets ({@code metaRules} false) or meta-rules (true) within the knowledge budget. */

@@ -30,7 +30,8 @@ public class AnalysisStore {
             first_token_ms, total_ms, created_at, updated_at""";
     private static final String ANALYSIS_COLUMNS = """
             id, session_id, interaction_id, result::text as result, warnings::text as warnings, repaired, model,
-            duration_ms, created_at""";
+            duration_ms, created_at,
+            (select j.based_on from analysis_job j where j.id = analysis.job_id) as based_on""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -155,7 +156,23 @@ public class AnalysisStore {
                 json.readValue(rs.getString("result"), AnalysisResult.class),
                 warnings == null ? List.of() : json.readValue(warnings, new TypeReference<List<String>>() { }),
                 rs.getBoolean("repaired"), rs.getString("model"), (Integer) rs.getObject("duration_ms"),
-                instant(rs.getTimestamp("created_at")));
+                instant(rs.getTimestamp("created_at")), strings(rs.getArray("based_on")));
+    }
+
+    /** Records which knowledge nuggets a slow-path job's prompt carried (read with its analysis). */
+    public void jobBasedOn(long jobId, List<String> nuggetIds) {
+        jdbc.sql("update analysis_job set based_on = ? where id = ?")
+                .params(nuggetIds.toArray(String[]::new), jobId).update();
+    }
+
+    /** Records which knowledge nuggets a fast answer's prompt carried. */
+    public void fastBasedOn(long interactionId, List<String> nuggetIds) {
+        jdbc.sql("update fast_answer set based_on = ? where interaction_id = ?")
+                .params(nuggetIds.toArray(String[]::new), interactionId).update();
+    }
+
+    private static List<String> strings(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     private static Instant instant(Timestamp ts) {

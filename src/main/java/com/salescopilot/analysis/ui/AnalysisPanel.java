@@ -281,6 +281,13 @@ final class AnalysisPanel extends Div {
         } else {
             strategyTab.add(missingPart());
         }
+        // the knowledge the analysis was based on, as chips that open the nugget, at the top of the strategy
+        BasedOnChips chips = new BasedOnChips(analysis.basedOn(), id -> parts.analysis().knowledge(actor, id));
+        if (strategy != null) {
+            strategy.basedOn.add(chips);
+        } else {
+            strategyTab.addComponentAsFirst(chips);
+        }
 
         footer.removeAll();
         footer.add(PanelBits.text("analysis-made", getTranslation("analysis.made", Formats.dateTime(analysis.createdAt()),

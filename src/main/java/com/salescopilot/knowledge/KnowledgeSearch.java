@@ -1,0 +1,88 @@
+package com.salescopilot.knowledge;
+
+import com.salescopilot.knowledge.domain.KnowledgeStore;
+import com.salescopilot.knowledge.domain.KnowledgeStore.TextRow;
+import com.salescopilot.knowledge.index.KnowledgeIndexer;
+import com.salescopilot.knowledge.index.VectorHit;
+import com.salescopilot.knowledge.index.VectorQuery;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Hybrid search: the vector signal (the query embedded once, searched in the vector index) and the
+ * full-text signal (PostgreSQL 'simple' text search over unaccented text with stem prefixes, plus trigram
+ * similarity of titles) fused by reciprocal rank fusion: score = Σ 1 / (k + rank). One SQL statement
+ * computes the text signal and reads every candidate through the filters, so the index never decides
+ * alone what is shown (an archived or filtered-out nugget is never returned). If the vector index is not
+ * available, the text signal answers alone.
+ */
+@Service
+public class KnowledgeSearch {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeSearch.class);
+    public static final int MAX_LIMIT = 50;
+
+    private final KnowledgeStore store;
+    private final KnowledgeIndexer indexer;
+    private final KnowledgeProperties properties;
+
+    KnowledgeSearch(KnowledgeStore store, KnowledgeIndexer indexer, KnowledgeProperties properties) {
+        this.store = store;
+        this.indexer = indexer;
+        this.properties = properties;
+    }
+
+    public List<SearchHit> search(String query, KnowledgeFilter filter, int limit) {
+        return search(query, filter, limit, SearchMode.HYBRID);
+    }
+
+    public List<SearchHit> search(String query, KnowledgeFilter filter, int limit, SearchMode mode) {
+        if (query == null || query.isBlank() || limit <= 0) {
+            return List.of();
+        }
+        int wanted = Math.min(limit, MAX_LIMIT);
+        int candidates = Math.max(properties.search().candidates(), wanted);
+        Map<Long, Integer> vectorRanks = new HashMap<>();
+        if (mode != SearchMode.FULL_TEXT && indexer.ready()) {
+            try {
+                float[] vector = indexer.embedder().embed(query);
+                List<VectorHit> hits = indexer.index().search(new VectorQuery(vector, candidates,
+                        filter.status().name(), filter.types().stream().map(Enum::name).collect(Collectors.toSet()),
+                        filter.tags(), filter.archetype(), filter.language()));
+                for (int i = 0; i < hits.size(); i++) {
+                    vectorRanks.put(hits.get(i).nuggetId(), i + 1);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Vector search failed, answering with full text only: {}", e.getMessage());
+            }
+        }
+        QueryTerms terms = new QueryTerms(query);
+        String tsQuery = mode == SearchMode.VECTOR ? null : terms.tsQuery();
+        long[] vectorIds = vectorRanks.keySet().stream().mapToLong(Long::longValue).toArray();
+        if (tsQuery == null && vectorIds.length == 0) {
+            return List.of();
+        }
+        List<TextRow> rows = store.textSearch(tsQuery, query, tsQuery == null ? List.of() : terms.titleWords(),
+                vectorIds, filter, candidates, properties.search().textScanLimit());
+        int k = properties.search().rrfK();
+        List<SearchHit> hits = new ArrayList<>(rows.size());
+        for (TextRow row : rows) {
+            Integer vectorRank = vectorRanks.get(row.nugget().id());
+            Integer textRank = row.textRank();
+            double score = (vectorRank == null ? 0 : properties.search().vectorWeight() / (k + vectorRank))
+                    + (textRank == null ? 0 : 1.0 / (k + textRank));
+            hits.add(new SearchHit(row.nugget(), score, vectorRank, textRank));
+        }
+        hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
+                .thenComparing(h -> h.vectorRank() == null ? Integer.MAX_VALUE : h.vectorRank())
+                .thenComparing(h -> h.nugget().id()));
+        return hits.size() > wanted ? List.copyOf(hits.subList(0, wanted)) : hits;
+    }
+}
