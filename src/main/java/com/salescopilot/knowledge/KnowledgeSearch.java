@@ -8,8 +8,13 @@ import com.salescopilot.knowledge.index.VectorQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +23,10 @@ import org.springframework.stereotype.Service;
 /**
  * Hybrid search: the vector signal (the query embedded once, searched in the vector index) and the
  * full-text signal (PostgreSQL 'simple' text search over unaccented text with stem prefixes, plus trigram
- * similarity of titles) fused by reciprocal rank fusion: score = Σ 1 / (k + rank). One SQL statement
- * computes the text signal and reads every candidate through the filters, so the index never decides
- * alone what is shown (an archived or filtered-out nugget is never returned). If the vector index is not
+ * similarity of titles) fused by reciprocal rank fusion: score = Σ 1 / (k + rank). The two signals are
+ * computed at the same time (the vector one on a virtual thread, the text one in PostgreSQL); then one
+ * read by primary key brings every candidate through the filters, so the index never decides alone what
+ * is shown (an archived or filtered-out nugget is never returned). If the vector index is not
  * available, the text signal answers alone.
  */
 @Service
@@ -28,6 +34,7 @@ public class KnowledgeSearch {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeSearch.class);
     public static final int MAX_LIMIT = 50;
+    private static final Executor SIGNALS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final KnowledgeStore store;
     private final KnowledgeIndexer indexer;
@@ -37,6 +44,23 @@ public class KnowledgeSearch {
         this.store = store;
         this.indexer = indexer;
         this.properties = properties;
+    }
+
+    /** The vector signal: nugget id → rank (1 = nearest); empty if the index cannot answer. */
+    private Map<Long, Integer> vectorRanks(String query, KnowledgeFilter filter, int candidates) {
+        Map<Long, Integer> ranks = new HashMap<>();
+        try {
+            float[] vector = indexer.embedder().embed(query);
+            List<VectorHit> hits = indexer.index().search(new VectorQuery(vector, candidates,
+                    filter.status().name(), filter.types().stream().map(Enum::name).collect(Collectors.toSet()),
+                    filter.tags(), filter.archetype(), filter.language()));
+            for (int i = 0; i < hits.size(); i++) {
+                ranks.put(hits.get(i).nuggetId(), i + 1);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Vector search failed, answering with full text only: {}", e.getMessage());
+        }
+        return ranks;
     }
 
     public List<SearchHit> search(String query, KnowledgeFilter filter, int limit) {
@@ -49,28 +73,29 @@ public class KnowledgeSearch {
         }
         int wanted = Math.min(limit, MAX_LIMIT);
         int candidates = Math.max(properties.search().candidates(), wanted);
-        Map<Long, Integer> vectorRanks = new HashMap<>();
-        if (mode != SearchMode.FULL_TEXT && indexer.ready()) {
-            try {
-                float[] vector = indexer.embedder().embed(query);
-                List<VectorHit> hits = indexer.index().search(new VectorQuery(vector, candidates,
-                        filter.status().name(), filter.types().stream().map(Enum::name).collect(Collectors.toSet()),
-                        filter.tags(), filter.archetype(), filter.language()));
-                for (int i = 0; i < hits.size(); i++) {
-                    vectorRanks.put(hits.get(i).nuggetId(), i + 1);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Vector search failed, answering with full text only: {}", e.getMessage());
-            }
-        }
+        // the two signals are independent: the vector one (embedding, scan) runs on a virtual thread while
+        // PostgreSQL ranks the full text; then one read by primary key brings the union through the filters
+        CompletableFuture<Map<Long, Integer>> vectorSignal = mode != SearchMode.FULL_TEXT && indexer.ready()
+                ? CompletableFuture.supplyAsync(() -> vectorRanks(query, filter, candidates), SIGNALS)
+                : CompletableFuture.completedFuture(Map.of());
         QueryTerms terms = new QueryTerms(query);
         String tsQuery = mode == SearchMode.VECTOR ? null : terms.tsQuery();
-        long[] vectorIds = vectorRanks.keySet().stream().mapToLong(Long::longValue).toArray();
-        if (tsQuery == null && vectorIds.length == 0) {
+        Map<Long, Integer> textRanks = new HashMap<>();
+        if (tsQuery != null) {
+            List<Long> ids = store.textRanks(tsQuery, query, terms.titleWords(), filter, candidates,
+                    properties.search().textScanLimit());
+            for (int i = 0; i < ids.size(); i++) {
+                textRanks.put(ids.get(i), i + 1);
+            }
+        }
+        Map<Long, Integer> vectorRanks = vectorSignal.join();
+        Set<Long> union = new HashSet<>(textRanks.keySet());
+        union.addAll(vectorRanks.keySet());
+        if (union.isEmpty()) {
             return List.of();
         }
-        List<TextRow> rows = store.textSearch(tsQuery, query, tsQuery == null ? List.of() : terms.titleWords(),
-                vectorIds, filter, candidates, properties.search().textScanLimit());
+        List<TextRow> rows = store.candidates(union.stream().mapToLong(Long::longValue).toArray(), filter).stream()
+                .map(n -> new TextRow(n, textRanks.get(n.id()))).toList();
         int k = properties.search().rrfK();
         List<SearchHit> hits = new ArrayList<>(rows.size());
         for (TextRow row : rows) {

@@ -120,57 +120,46 @@ public class KnowledgeStore {
     }
 
     /**
-     * The full-text signal and the reading of the vector hits in one statement. Text hits are nuggets that
-     * match the prefix query (folded 'simple' text search over title, tags and content) or whose title is
-     * trigram-similar to one of {@code titleWords} (pg_trgm's word similarity, for inflected and misspelt
-     * forms); ranked by text rank plus the title's word similarity to the whole query; the best
-     * {@code limit}. The same statement reads the nuggets {@code vectorIds} names. All through {@code filter}.
-     *
-     * @param tsQuery    a to_tsquery expression of folded terms, or null (no text signal)
-     * @param query      the query as typed (folded in SQL)
-     * @param titleWords folded query words for the trigram match of titles (each one index-served)
-     * @param scanLimit  at most this many matching rows are ranked
+     * The full-text signal alone: the ids of the best {@code limit} matches, best first (rank 1, 2, …). It
+     * runs while the vector signal is computed; {@link #candidates} then reads the union of both.
      */
-    public List<TextRow> textSearch(String tsQuery, String query, List<String> titleWords, long[] vectorIds,
-                                    KnowledgeFilter filter, int limit, int scanLimit) {
+    public List<Long> textRanks(String tsQuery, String query, List<String> titleWords, KnowledgeFilter filter,
+                                int limit, int scanLimit) {
         Where where = where(filter);
         List<Object> params = new ArrayList<>();
-        params.add(tsQuery == null ? "" : tsQuery);
+        params.add(tsQuery);
         params.add(query == null ? "" : query);
-        String text;
-        if (tsQuery == null) {
-            text = "select null::bigint as id, null::bigint as rnk where false";
-        } else {
-            StringBuilder match = new StringBuilder("n.search_doc @@ q.tsq");
-            for (String word : titleWords) {
-                match.append(" or n.title_fold %> ?");
-                params.add(word);
-            }
-            // ranking reads every matching row's text: at most scanLimit of them (a broad query over a
-            // large base ranks a sample of its matches instead of all of them)
-            text = """
-                    select m.id, row_number() over (order by
-                        ts_rank_cd(m.search_doc, q.tsq) + word_similarity(m.title_fold, q.f) desc, m.id desc) as rnk
-                    from (select n.id, n.search_doc, n.title_fold from knowledge_nugget n, q
-                          where (%s) and %s limit ?) m, q
-                    order by rnk limit ?""".formatted(match, where.sql);
-            params.addAll(where.params);
-            params.add(scanLimit);
-            params.add(limit);
+        StringBuilder match = new StringBuilder("n.search_doc @@ q.tsq");
+        for (String word : titleWords) {
+            match.append(" or n.title_fold %> ?");
+            params.add(word);
         }
-        params.add(vectorIds);
         params.addAll(where.params);
+        params.add(scanLimit);
+        params.add(limit);
+        // ranking reads every matching row's text: at most scanLimit of them (a broad query over a large
+        // base ranks a sample of its matches instead of all of them)
         String sql = """
-                with q as (select to_tsquery('simple', ?) as tsq, knowledge_fold(?::text) as f),
-                text_hits as (%s)
-                select %s, t.rnk from knowledge_nugget n left join text_hits t on t.id = n.id
-                where n.id in (select id from text_hits union all select unnest(?::bigint[])) and %s"""
-                .formatted(text, COLUMNS, where.sql);
-        return jdbc.sql(sql).params(params).query((rs, i) -> {
-            long rank = rs.getLong("rnk");
-            Integer textRank = rs.wasNull() ? null : (int) rank;
-            return new TextRow(map(rs, i), textRank);
-        }).list();
+                with q as (select to_tsquery('simple', ?) as tsq, knowledge_fold(?::text) as f)
+                select m.id
+                from (select n.id, n.search_doc, n.title_fold from knowledge_nugget n, q
+                      where (%s) and %s limit ?) m, q
+                order by ts_rank_cd(m.search_doc, q.tsq) + word_similarity(m.title_fold, q.f) desc, m.id desc
+                limit ?""".formatted(match, where.sql);
+        return jdbc.sql(sql).params(params).query(Long.class).list();
+    }
+
+    /** The candidates of both signals, read by primary key through the filters (the index never decides alone). */
+    public List<Nugget> candidates(long[] ids, KnowledgeFilter filter) {
+        if (ids.length == 0) {
+            return List.of();
+        }
+        Where where = where(filter);
+        List<Object> params = new ArrayList<>();
+        params.add(ids);
+        params.addAll(where.params);
+        return jdbc.sql("select " + COLUMNS + " from knowledge_nugget n where n.id = any(?) and " + where.sql)
+                .params(params).query(KnowledgeStore::map).list();
     }
 
     private record Where(String sql, List<Object> params) {
