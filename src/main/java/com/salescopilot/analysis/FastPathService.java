@@ -53,8 +53,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class FastPathService {
 
     private static final Logger log = LoggerFactory.getLogger(FastPathService.class);
-    /** Newest turns that make up the retrieval query. */
-    private static final int RETRIEVAL_TURNS = 3;
+    /**
+     * Newest turns that make up the retrieval query: the fast answer is about the last statement, and the
+     * query is embedded on the seller's critical path (its cost grows with its length); the deep analysis
+     * retrieves for the newest four.
+     */
+    private static final int RETRIEVAL_TURNS = 1;
 
     private final SessionService sessions;
     private final GuardedStreaming streaming;
