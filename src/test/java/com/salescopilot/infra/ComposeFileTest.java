@@ -86,7 +86,8 @@ class ComposeFileTest {
 
         assertThat(String.valueOf(service("postgres").get("image"))).isEqualTo("postgres:15");
         assertThat(healthTest(service("postgres"))).contains("pg_isready");
-        assertThat(String.valueOf(service("qdrant").get("image"))).startsWith("qdrant/qdrant");
+        // pinned to the server line of the Qdrant client in the pom, never "latest"
+        assertThat(String.valueOf(service("qdrant").get("image"))).startsWith("qdrant/qdrant:v1.16.");
         assertThat(healthTest(service("qdrant"))).contains("6333");
         assertThat(String.valueOf(service("ollama").get("image"))).startsWith("ollama/ollama");
         assertThat(healthTest(service("ollama"))).contains("ollama");
