@@ -71,7 +71,7 @@ public class FastPathService {
     private final PromptBudget budget;
     private final AnalysisPrompts prompts = AnalysisPrompts.standard();
     private final Map<Long, StreamHandle> running = new ConcurrentHashMap<>();
-    /** Runs the fast path's side work (its row, a parallel read) on virtual threads. */
+    /** Runs the fast path's side work (its row, a parallel read, the based-on ids) on virtual threads. */
     private static final Executor ASYNC = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService cleanup = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("fast-path-cleanup").factory());
@@ -117,7 +117,7 @@ public class FastPathService {
         CompletableFuture<Void> row = CompletableFuture.runAsync(
                 () -> store.fastStarted(interactionId, event.sessionId(), event.ownerId(), ai.fast().model()), ASYNC);
         try {
-            ChatRequest request = request(event);
+            ChatRequest request = request(event, row);
             FastAnswerStreamParser parser = new FastAnswerStreamParser(e -> { });
             StreamHandle handle = streaming.stream(request, new StreamListener() {
                 private boolean first = true;
@@ -192,7 +192,7 @@ public class FastPathService {
         cleanup.schedule(() -> streams.forget(event.interactionId()), 2, TimeUnit.MINUTES);
     }
 
-    ChatRequest request(InteractionRecorded event) {
+    ChatRequest request(InteractionRecorded event, CompletableFuture<Void> row) {
         // the two reads are independent: ask the database for both at once
         CompletableFuture<AnalysisResult> latestProfile = CompletableFuture.supplyAsync(
                 () -> store.latestOfSession(event.sessionId()).map(StoredAnalysis::result).orElse(null), ASYNC);
@@ -228,8 +228,8 @@ public class FastPathService {
         KnowledgeBlock block = budget.fit(snippets, budget.fastTokens(), system,
                 prompts.fastUser(earlier, latest, KnowledgeBlock.EMPTY, profile, language));
         if (!block.nuggetIds().isEmpty()) {
-            // off the answer's way: which nuggets the prompt carried, for audit
-            Thread.ofVirtual().start(() -> store.fastBasedOn(event.interactionId(), block.nuggetIds()));
+            // off the answer's way, once the answer's row exists: which nuggets the prompt carried, for audit
+            row.thenRunAsync(() -> store.fastBasedOn(event.interactionId(), block.nuggetIds()), ASYNC);
         }
         return ChatRequest.builder()
                 .messages(SystemMessage.from(system),

@@ -131,6 +131,11 @@ class BasedOnChipsKaribuTest extends KaribuTest {
         for (RecordedRequest request : requests) {
             assertThat(request.body()).contains("[" + family.ref() + "]").contains("[" + rule.ref() + "]");
         }
+        // the fast answer's row records which nuggets its prompt carried (written once the row exists)
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                        select array_to_string(f.based_on, ',') from fast_answer f join interaction i on i.id = f.interaction_id
+                        where i.text like ?""").param("%ref-" + word).query(String.class).optional()
+                .filter(ids -> ids.contains(family.ref())).isPresent());
 
         // the analysis is pushed into the panel with a "based on" chip for the nugget (not for the rule)
         // (the chips sit at the top of the Strategy tab)
