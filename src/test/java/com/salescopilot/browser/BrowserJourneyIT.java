@@ -64,6 +64,14 @@ class BrowserJourneyIT extends BrowserTest {
                     browser.drainConsole(); // the page is served with HTTP 404, which the console reports
                 }
                 browser.screenshot("not-found-" + language);
+
+                // the knowledge base, as a seller reads it (managers and admins edit)
+                browser.open("/knowledge");
+                browser.waitFor(".knowledge-view");
+                assertThat(browser.waitFor(".knowledge-view").getText()).contains(texts.getString("knowledge.title"));
+                assertThat(browser.exists("#knowledge-search")).isTrue();
+                browser.screenshot("knowledge-" + language);
+                browser.assertNoSevereConsoleErrors();
             } else {
                 // Until the dashboard view lands, "/" has no route: what the server answers there is not checked.
                 browser.screenshot("after-login-" + language);
