@@ -40,6 +40,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -53,12 +54,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class FastPathService {
 
     private static final Logger log = LoggerFactory.getLogger(FastPathService.class);
-    /**
-     * Newest turns that make up the retrieval query: the fast answer is about the last statement, and the
-     * query is embedded on the seller's critical path (its cost grows with its length); the deep analysis
-     * retrieves for the newest four.
-     */
-    private static final int RETRIEVAL_TURNS = 1;
 
     private final SessionService sessions;
     private final GuardedStreaming streaming;
@@ -88,6 +83,20 @@ public class FastPathService {
         this.streams = streams;
         this.bus = bus;
         this.budget = budget;
+    }
+
+    /**
+     * Inside the interaction's transaction, before its commit: start embedding the retrieval query (the
+     * newest turn, which is all it needs) so that it is ready, or nearly, when the fast path searches.
+     * If the interaction rolls back, the unused vector is dropped later. Never fails the transaction.
+     */
+    @EventListener
+    void prepareRetrieval(InteractionRecorded event) {
+        try {
+            knowledge.prepare(retrievalQuery(event));
+        } catch (RuntimeException e) {
+            log.warn("Could not prepare the retrieval of interaction {}: {}", event.interactionId(), e.getMessage());
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -193,14 +202,21 @@ public class FastPathService {
     }
 
     ChatRequest request(InteractionRecorded event, CompletableFuture<Void> row) {
-        // the two reads are independent: ask the database for both at once
+        // three independent reads at once: the conversation (here), the latest profile, and the knowledge
+        // for the newest turn (it needs the turn's text and the session's language, both in the event,
+        // and the client's archetype from the profile; its query vector was started before the commit)
         CompletableFuture<AnalysisResult> latestProfile = CompletableFuture.supplyAsync(
                 () -> store.latestOfSession(event.sessionId()).map(StoredAnalysis::result).orElse(null), ASYNC);
+        String query = retrievalQuery(event);
+        CompletableFuture<List<KnowledgeSnippet>> retrieved = latestProfile.thenApplyAsync(
+                profile -> Retrieval.snippets(knowledge, query, profile, event.language(), 5), ASYNC);
         Conversation conversation;
         AnalysisResult profile;
+        List<KnowledgeSnippet> snippets;
         try {
             conversation = sessions.conversation(event.ownerId(), event.sessionId());
             profile = latestProfile.join();
+            snippets = retrieved.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -220,10 +236,6 @@ public class FastPathService {
         }
         AnswerLanguage language = AnswerLanguage.fromCode(conversation.language());
         Playbook playbook = playbooks.current();
-        List<Turn> recent = new ArrayList<>(earlier);
-        recent.add(latest);
-        List<KnowledgeSnippet> snippets = Retrieval.snippets(knowledge, recent, RETRIEVAL_TURNS, profile,
-                conversation.language(), 5);
         String system = prompts.fastSystem(playbook, language);
         KnowledgeBlock block = budget.fit(snippets, budget.fastTokens(), system,
                 prompts.fastUser(earlier, latest, KnowledgeBlock.EMPTY, profile, language));
@@ -235,6 +247,15 @@ public class FastPathService {
                 .messages(SystemMessage.from(system),
                         UserMessage.from(prompts.fastUser(earlier, latest, block, profile, language)))
                 .build();
+    }
+
+    /**
+     * The fast path retrieves for the newest turn alone: its answer is about the last statement, and the
+     * query is embedded on the seller's critical path (the cost grows with its length); the deep analysis
+     * retrieves for the newest four.
+     */
+    private static String retrievalQuery(InteractionRecorded event) {
+        return Retrieval.query(List.of(new Turn(0, null, event.text())), 1);
     }
 
     private static int millisSince(long startNanos) {

@@ -19,6 +19,13 @@ public interface KnowledgeRetriever {
     List<RetrievedKnowledge> retrieve(String query, String archetype, String language, int limit);
 
     /**
+     * Starts the part of a retrieval that needs only the query (embedding it) so that a
+     * {@link #retrieve} of the same query soon after finds it done. Returns at once; never fails.
+     */
+    default void prepare(String query) {
+    }
+
+    /**
      * One nugget by the id the prompts showed (a "based on" chip opens it), archived ones included;
      * empty when there is no such nugget (or no knowledge base).
      */

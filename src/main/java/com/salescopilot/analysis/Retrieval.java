@@ -10,14 +10,24 @@ final class Retrieval {
     private Retrieval() {
     }
 
-    static List<KnowledgeSnippet> snippets(KnowledgeRetriever retriever, List<Turn> turns, int newestTurns,
-                                           AnalysisResult profile, String language, int limit) {
+    /** The text searched for: the newest {@code newestTurns} turns, one per line. */
+    static String query(List<Turn> turns, int newestTurns) {
         StringBuilder query = new StringBuilder();
         for (int i = Math.max(0, turns.size() - newestTurns); i < turns.size(); i++) {
             query.append(turns.get(i).text()).append('\n');
         }
+        return query.toString().strip();
+    }
+
+    static List<KnowledgeSnippet> snippets(KnowledgeRetriever retriever, List<Turn> turns, int newestTurns,
+                                           AnalysisResult profile, String language, int limit) {
+        return snippets(retriever, query(turns, newestTurns), profile, language, limit);
+    }
+
+    static List<KnowledgeSnippet> snippets(KnowledgeRetriever retriever, String query, AnalysisResult profile,
+                                           String language, int limit) {
         String archetype = profile == null || profile.strategy() == null ? null : profile.strategy().archetype();
-        return retriever.retrieve(query.toString().strip(), archetype, language, limit).stream()
+        return retriever.retrieve(query, archetype, language, limit).stream()
                 .map(k -> new KnowledgeSnippet(k.id(), k.type(), k.title(), k.content())).toList();
     }
 }

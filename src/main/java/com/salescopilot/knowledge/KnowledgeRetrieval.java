@@ -62,6 +62,11 @@ class KnowledgeRetrieval implements KnowledgeRetriever {
     }
 
     @Override
+    public void prepare(String query) {
+        search.prepare(query);
+    }
+
+    @Override
     public Optional<RetrievedKnowledge> find(String id) {
         long nuggetId = Nugget.idOfRef(id);
         return nuggetId < 0 ? Optional.empty() : store.find(nuggetId).map(KnowledgeRetrieval::of);

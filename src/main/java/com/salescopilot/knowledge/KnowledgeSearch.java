@@ -2,6 +2,7 @@ package com.salescopilot.knowledge;
 
 import com.salescopilot.knowledge.domain.KnowledgeStore;
 import com.salescopilot.knowledge.domain.KnowledgeStore.TextRow;
+import com.salescopilot.knowledge.index.Embedder;
 import com.salescopilot.knowledge.index.KnowledgeIndexer;
 import com.salescopilot.knowledge.index.VectorHit;
 import com.salescopilot.knowledge.index.VectorQuery;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -36,9 +39,18 @@ public class KnowledgeSearch {
     public static final int MAX_LIMIT = 50;
     private static final Executor SIGNALS = Executors.newVirtualThreadPerTaskExecutor();
 
+    /** How long a prepared query vector waits for its search before it is dropped. */
+    private static final long PREPARED_TTL_NANOS = 60_000_000_000L;
+    private static final int MAX_PREPARED = 256;
+
     private final KnowledgeStore store;
     private final KnowledgeIndexer indexer;
     private final KnowledgeProperties properties;
+    /** Query vectors started by {@link #prepare} and not yet used, by query text. */
+    private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+
+    private record Prepared(Embedder embedder, CompletableFuture<float[]> vector, long startedAt) {
+    }
 
     KnowledgeSearch(KnowledgeStore store, KnowledgeIndexer indexer, KnowledgeProperties properties) {
         this.store = store;
@@ -46,11 +58,46 @@ public class KnowledgeSearch {
         this.properties = properties;
     }
 
+    /**
+     * Starts embedding a query that will be searched soon (the fast path calls it while the interaction
+     * is still being stored), so that the search finds its vector ready. Unused vectors are dropped
+     * after a minute.
+     */
+    public void prepare(String query) {
+        if (query == null || query.isBlank() || !indexer.ready()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (prepared.size() >= MAX_PREPARED) {
+            prepared.values().removeIf(p -> now - p.startedAt() > PREPARED_TTL_NANOS);
+            if (prepared.size() >= MAX_PREPARED) {
+                return;
+            }
+        }
+        Embedder embedder = indexer.embedder();
+        prepared.computeIfAbsent(query, q -> new Prepared(embedder,
+                CompletableFuture.supplyAsync(() -> embedder.embed(q), SIGNALS), now));
+    }
+
+    /** The query's vector: the prepared one if {@link #prepare} started it for the same model, else now. */
+    private float[] embed(String query) {
+        Embedder embedder = indexer.embedder();
+        Prepared early = prepared.remove(query);
+        if (early != null && early.embedder() == embedder) {
+            try {
+                return early.vector().join();
+            } catch (CompletionException e) {
+                log.debug("The prepared query vector failed; embedding again: {}", e.getMessage());
+            }
+        }
+        return embedder.embed(query);
+    }
+
     /** The vector signal: nugget id → rank (1 = nearest); empty if the index cannot answer. */
     private Map<Long, Integer> vectorRanks(String query, KnowledgeFilter filter, int candidates) {
         Map<Long, Integer> ranks = new HashMap<>();
         try {
-            float[] vector = indexer.embedder().embed(query);
+            float[] vector = embed(query);
             List<VectorHit> hits = indexer.index().search(new VectorQuery(vector, candidates,
                     filter.status().name(), filter.types().stream().map(Enum::name).collect(Collectors.toSet()),
                     filter.tags(), filter.archetype(), filter.language()));

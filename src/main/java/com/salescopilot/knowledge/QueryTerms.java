@@ -18,7 +18,7 @@ final class QueryTerms {
 
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     static final int MAX_TERMS = 24;
-    static final int MAX_TITLE_WORDS = 6;
+    static final int MAX_TITLE_WORDS = 3;
     private static final Set<String> STOP_WORDS = Set.copyOf(java.util.List.of(
             // Polish (folded)
             "ale", "ani", "bez", "bo", "byc", "byl", "byla", "bylo", "czy", "dla", "do", "go", "i", "ich", "ja", "jak",

@@ -140,7 +140,7 @@ public class SessionService {
                 type, text, now));
         session.touch(now);
         events.publishEvent(new InteractionRecorded(saved.getId(), session.getId(), session.getOwnerId(),
-                session.getLanguage()));
+                session.getLanguage(), saved.getText()));
         return new RecordedInteraction(toView(saved, Map.of(actor.userId(), actor.username())), sessionCreated,
                 clientCreated);
     }

@@ -4,7 +4,6 @@ import com.salescopilot.ai.AiProperties;
 import com.salescopilot.knowledge.KnowledgeProperties;
 import com.salescopilot.knowledge.domain.KnowledgeStore;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
@@ -27,7 +26,7 @@ class KnowledgeIndexConfiguration {
     Embedder knowledgeEmbedder(KnowledgeProperties properties, AiProperties ai) {
         KnowledgeProperties.Embedding embedding = properties.embedding();
         if (!embedding.ollama()) {
-            return new LangChainEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), IN_PROCESS_MODEL);
+            return new LangChainEmbedder(new InProcessEmbeddingModel(), IN_PROCESS_MODEL);
         }
         boolean ownUrl = embedding.baseUrl() != null && !embedding.baseUrl().isBlank();
         var builder = OllamaEmbeddingModel.builder()
