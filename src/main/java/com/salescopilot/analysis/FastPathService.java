@@ -209,7 +209,7 @@ public class FastPathService {
                 () -> store.latestOfSession(event.sessionId()).map(StoredAnalysis::result).orElse(null), ASYNC);
         String query = retrievalQuery(event);
         CompletableFuture<List<KnowledgeSnippet>> retrieved = latestProfile.thenApplyAsync(
-                profile -> Retrieval.snippets(knowledge, query, profile, event.language(), 5), ASYNC);
+                profile -> Retrieval.snippets(knowledge, query, profile, event.language(), 5, true), ASYNC);
         Conversation conversation;
         AnalysisResult profile;
         List<KnowledgeSnippet> snippets;

@@ -19,6 +19,14 @@ public interface KnowledgeRetriever {
     List<RetrievedKnowledge> retrieve(String query, String archetype, String language, int limit);
 
     /**
+     * As {@link #retrieve}, for a caller on a latency budget (the fast path): the knowledge base may leave
+     * out a part of its search that is not ready in time rather than make the caller wait.
+     */
+    default List<RetrievedKnowledge> retrieveOnBudget(String query, String archetype, String language, int limit) {
+        return retrieve(query, archetype, language, limit);
+    }
+
+    /**
      * Starts the part of a retrieval that needs only the query (embedding it) so that a
      * {@link #retrieve} of the same query soon after finds it done. Returns at once; never fails.
      */

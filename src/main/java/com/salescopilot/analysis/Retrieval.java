@@ -21,13 +21,15 @@ final class Retrieval {
 
     static List<KnowledgeSnippet> snippets(KnowledgeRetriever retriever, List<Turn> turns, int newestTurns,
                                            AnalysisResult profile, String language, int limit) {
-        return snippets(retriever, query(turns, newestTurns), profile, language, limit);
+        return snippets(retriever, query(turns, newestTurns), profile, language, limit, false);
     }
 
+    /** @param onBudget the caller is on a latency budget (the fast path): see {@link KnowledgeRetriever#retrieveOnBudget} */
     static List<KnowledgeSnippet> snippets(KnowledgeRetriever retriever, String query, AnalysisResult profile,
-                                           String language, int limit) {
+                                           String language, int limit, boolean onBudget) {
         String archetype = profile == null || profile.strategy() == null ? null : profile.strategy().archetype();
-        return retriever.retrieve(query, archetype, language, limit).stream()
+        return (onBudget ? retriever.retrieveOnBudget(query, archetype, language, limit)
+                : retriever.retrieve(query, archetype, language, limit)).stream()
                 .map(k -> new KnowledgeSnippet(k.id(), k.type(), k.title(), k.content())).toList();
     }
 }

@@ -54,9 +54,13 @@ public record KnowledgeProperties(
      *                            (Ollama) raise it towards 1. Defaults measured in docs/benchmarks.md.
      * @param textScanLimit       at most this many full-text matches are ranked per search (bounds the cost
      *                            of a broad query over a large base)
+     * @param fastPathVectorWait  how long the fast path's retrieval waits for the vector signal once the
+     *                            full-text signal is in; later, the fast answer goes with full text alone (the
+     *                            deep analysis always waits for both). Decision 0009.
      */
     public record Search(@DefaultValue("10") int candidates, @DefaultValue("5") int rrfK,
-                         @DefaultValue("0.5") double vectorWeight, @DefaultValue("1000") int textScanLimit) {
+                         @DefaultValue("0.5") double vectorWeight, @DefaultValue("1000") int textScanLimit,
+                         @DefaultValue("3ms") Duration fastPathVectorWait) {
     }
 
     public KnowledgeProperties {

@@ -32,26 +32,39 @@ class KnowledgeRetrieval implements KnowledgeRetriever {
 
     private final KnowledgeSearch search;
     private final KnowledgeStore store;
+    private final KnowledgeProperties properties;
     private final Map<String, Cached> metaRules = new ConcurrentHashMap<>();
 
     private record Cached(List<Nugget> rules, long loadedAt) {
     }
 
-    KnowledgeRetrieval(KnowledgeSearch search, KnowledgeStore store, KnowledgeService service) {
+    KnowledgeRetrieval(KnowledgeSearch search, KnowledgeStore store, KnowledgeService service,
+                       KnowledgeProperties properties) {
         this.search = search;
         this.store = store;
+        this.properties = properties;
         service.onChange(metaRules::clear);
     }
 
     @Override
     public List<RetrievedKnowledge> retrieve(String query, String archetype, String language, int limit) {
+        return retrieve(query, archetype, language, limit, null);
+    }
+
+    @Override
+    public List<RetrievedKnowledge> retrieveOnBudget(String query, String archetype, String language, int limit) {
+        return retrieve(query, archetype, language, limit, properties.search().fastPathVectorWait());
+    }
+
+    private List<RetrievedKnowledge> retrieve(String query, String archetype, String language, int limit,
+                                              Duration vectorWait) {
         List<RetrievedKnowledge> out = new ArrayList<>();
         try {
             for (Nugget rule : metaRules(language)) {
                 out.add(of(rule));
             }
             KnowledgeFilter filter = new KnowledgeFilter(SEARCHED, Set.of(), archetype, language, NuggetStatus.ACTIVE);
-            for (SearchHit hit : search.search(query, filter, limit)) {
+            for (SearchHit hit : search.search(query, filter, limit, SearchMode.HYBRID, vectorWait)) {
                 out.add(of(hit.nugget()));
             }
         } catch (RuntimeException e) {

@@ -6,6 +6,10 @@ import com.salescopilot.knowledge.index.Embedder;
 import com.salescopilot.knowledge.index.KnowledgeIndexer;
 import com.salescopilot.knowledge.index.VectorHit;
 import com.salescopilot.knowledge.index.VectorQuery;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,7 +21,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,18 +35,25 @@ import org.springframework.stereotype.Service;
  * Hybrid search: the vector signal (the query embedded once, searched in the vector index) and the
  * full-text signal (PostgreSQL 'simple' text search over unaccented text with stem prefixes, plus trigram
  * similarity of titles) fused by reciprocal rank fusion: score = Σ 1 / (k + rank). The two signals are
- * computed at the same time (the vector one on a virtual thread, the text one in PostgreSQL); then one
+ * computed at the same time (the vector one on a thread of its own, the text one in PostgreSQL); then one
  * read by primary key brings every candidate through the filters, so the index never decides alone what
  * is shown (an archived or filtered-out nugget is never returned). If the vector index is not
  * available, the text signal answers alone.
  */
 @Service
-public class KnowledgeSearch {
+public class KnowledgeSearch implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeSearch.class);
     public static final int MAX_LIMIT = 50;
-    private static final Executor SIGNALS = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Runs the vector signal (embedding, scan): CPU-bound work, a good part of it in native code, so on
+     * platform threads: on a virtual thread it would hold one of the few carrier threads for its whole
+     * length (~5–10 ms) and stall every other virtual thread of the application behind it.
+     */
+    private static final Executor SIGNALS = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().daemon().name("knowledge-signal-", 0).factory());
 
+    public static final String SKIPPED_METRIC = "copilot.knowledge.vector.skipped";
     /** How long a prepared query vector waits for its search before it is dropped. */
     private static final long PREPARED_TTL_NANOS = 60_000_000_000L;
     private static final int MAX_PREPARED = 256;
@@ -46,6 +61,8 @@ public class KnowledgeSearch {
     private final KnowledgeStore store;
     private final KnowledgeIndexer indexer;
     private final KnowledgeProperties properties;
+    /** Searches that went without the vector signal because it was not ready in time. */
+    private final AtomicLong skipped = new AtomicLong();
     /** Query vectors started by {@link #prepare} and not yet used, by query text. */
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
 
@@ -56,6 +73,18 @@ public class KnowledgeSearch {
         this.store = store;
         this.indexer = indexer;
         this.properties = properties;
+    }
+
+    /** How many searches went without the vector signal because it was not ready in time (since start). */
+    public long vectorSignalsSkipped() {
+        return skipped.get();
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder(SKIPPED_METRIC, skipped, AtomicLong::get)
+                .description("Searches on a latency budget that went without the vector signal (not ready in time)")
+                .register(registry);
     }
 
     /**
@@ -93,6 +122,24 @@ public class KnowledgeSearch {
         return embedder.embed(query);
     }
 
+    private Map<Long, Integer> await(CompletableFuture<Map<Long, Integer>> signal, Duration wait) {
+        if (wait == null || signal.isDone()) {
+            return signal.join();
+        }
+        try {
+            return signal.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            skipped.incrementAndGet();
+            log.debug("The vector signal was not ready {} after the text signal; the text signal answers alone", wait);
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        } catch (ExecutionException e) {
+            return Map.of();
+        }
+    }
+
     /** The vector signal: nugget id → rank (1 = nearest); empty if the index cannot answer. */
     private Map<Long, Integer> vectorRanks(String query, KnowledgeFilter filter, int candidates) {
         Map<Long, Integer> ranks = new HashMap<>();
@@ -115,12 +162,22 @@ public class KnowledgeSearch {
     }
 
     public List<SearchHit> search(String query, KnowledgeFilter filter, int limit, SearchMode mode) {
+        return search(query, filter, limit, mode, null);
+    }
+
+    /**
+     * @param vectorWait how long to wait for the vector signal once the text signal is in; when it is not
+     *                   ready by then the text signal answers alone (counted in {@value #SKIPPED_METRIC}).
+     *                   Null: as long as it takes.
+     */
+    public List<SearchHit> search(String query, KnowledgeFilter filter, int limit, SearchMode mode,
+                                  Duration vectorWait) {
         if (query == null || query.isBlank() || limit <= 0) {
             return List.of();
         }
         int wanted = Math.min(limit, MAX_LIMIT);
         int candidates = Math.max(properties.search().candidates(), wanted);
-        // the two signals are independent: the vector one (embedding, scan) runs on a virtual thread while
+        // the two signals are independent: the vector one (embedding, scan) runs on a thread of its own while
         // PostgreSQL ranks the full text; then one read by primary key brings the union through the filters
         CompletableFuture<Map<Long, Integer>> vectorSignal = mode != SearchMode.FULL_TEXT && indexer.ready()
                 ? CompletableFuture.supplyAsync(() -> vectorRanks(query, filter, candidates), SIGNALS)
@@ -135,7 +192,7 @@ public class KnowledgeSearch {
                 textRanks.put(ids.get(i), i + 1);
             }
         }
-        Map<Long, Integer> vectorRanks = vectorSignal.join();
+        Map<Long, Integer> vectorRanks = await(vectorSignal, vectorWait);
         Set<Long> union = new HashSet<>(textRanks.keySet());
         union.addAll(vectorRanks.keySet());
         if (union.isEmpty()) {
