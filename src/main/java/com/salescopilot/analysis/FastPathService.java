@@ -29,8 +29,11 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +69,13 @@ public class FastPathService {
     private final PromptBudget budget;
     private final AnalysisPrompts prompts = AnalysisPrompts.standard();
     private final Map<Long, StreamHandle> running = new ConcurrentHashMap<>();
+    /** The client archetype each session's last fast answer retrieved for (most recently used 10,000 sessions). */
+    private final Map<Long, String> archetypes = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+            return size() > 10_000;
+        }
+    });
     /** Runs the fast path's side work (its row, a parallel read, the based-on ids) on virtual threads. */
     private static final Executor ASYNC = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService cleanup = Executors.newSingleThreadScheduledExecutor(
@@ -202,21 +212,30 @@ public class FastPathService {
     }
 
     ChatRequest request(InteractionRecorded event, CompletableFuture<Void> row) {
-        // three independent reads at once: the conversation (here), the latest profile, and the knowledge
-        // for the newest turn (it needs the turn's text and the session's language, both in the event,
-        // and the client's archetype from the profile; its query vector was started before the commit)
+        // three reads at once: the conversation (here), the latest profile, and the knowledge for the newest
+        // turn (it needs the turn's text and the session's language, both in the event, and the client's
+        // archetype, which is the profile's: the search starts with the archetype this session's previous
+        // answer used and is redone in the rare case the profile now says otherwise)
         CompletableFuture<AnalysisResult> latestProfile = CompletableFuture.supplyAsync(
                 () -> store.latestOfSession(event.sessionId()).map(StoredAnalysis::result).orElse(null), ASYNC);
         String query = retrievalQuery(event);
-        CompletableFuture<List<KnowledgeSnippet>> retrieved = latestProfile.thenApplyAsync(
-                profile -> Retrieval.snippets(knowledge, query, profile, event.language(), 5, true), ASYNC);
+        String guessedArchetype = archetypes.get(event.sessionId());
+        CompletableFuture<List<KnowledgeSnippet>> retrieved = CompletableFuture.supplyAsync(
+                () -> Retrieval.snippets(knowledge, query, guessedArchetype, event.language(), 5, true), ASYNC);
         Conversation conversation;
         AnalysisResult profile;
         List<KnowledgeSnippet> snippets;
         try {
             conversation = sessions.conversation(event.ownerId(), event.sessionId());
             profile = latestProfile.join();
-            snippets = retrieved.join();
+            String archetype = Retrieval.archetypeOf(profile);
+            if (archetype == null) {
+                archetypes.remove(event.sessionId());
+            } else {
+                archetypes.put(event.sessionId(), archetype);
+            }
+            snippets = Objects.equals(archetype, guessedArchetype) ? retrieved.join()
+                    : Retrieval.snippets(knowledge, query, archetype, event.language(), 5, true);
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }

@@ -11,6 +11,11 @@ final class Retrieval {
     }
 
     /** The text searched for: the newest {@code newestTurns} turns, one per line. */
+    /** The client's archetype by the profile, or null while unknown. */
+    static String archetypeOf(AnalysisResult profile) {
+        return profile == null || profile.strategy() == null ? null : profile.strategy().archetype();
+    }
+
     static String query(List<Turn> turns, int newestTurns) {
         StringBuilder query = new StringBuilder();
         for (int i = Math.max(0, turns.size() - newestTurns); i < turns.size(); i++) {
@@ -24,10 +29,14 @@ final class Retrieval {
         return snippets(retriever, query(turns, newestTurns), profile, language, limit, false);
     }
 
-    /** @param onBudget the caller is on a latency budget (the fast path): see {@link KnowledgeRetriever#retrieveOnBudget} */
     static List<KnowledgeSnippet> snippets(KnowledgeRetriever retriever, String query, AnalysisResult profile,
                                            String language, int limit, boolean onBudget) {
-        String archetype = profile == null || profile.strategy() == null ? null : profile.strategy().archetype();
+        return snippets(retriever, query, archetypeOf(profile), language, limit, onBudget);
+    }
+
+    /** @param onBudget the caller is on a latency budget (the fast path): see {@link KnowledgeRetriever#retrieveOnBudget} */
+    static List<KnowledgeSnippet> snippets(KnowledgeRetriever retriever, String query, String archetype,
+                                           String language, int limit, boolean onBudget) {
         return (onBudget ? retriever.retrieveOnBudget(query, archetype, language, limit)
                 : retriever.retrieve(query, archetype, language, limit)).stream()
                 .map(k -> new KnowledgeSnippet(k.id(), k.type(), k.title(), k.content())).toList();

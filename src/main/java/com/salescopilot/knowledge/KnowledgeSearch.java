@@ -93,7 +93,8 @@ public class KnowledgeSearch implements MeterBinder {
      * after a minute.
      */
     public void prepare(String query) {
-        if (query == null || query.isBlank() || !indexer.ready()) {
+        if (query == null || query.isBlank() || !indexer.ready()
+                || properties.search().fastPathVectorWait().isZero()) {
             return;
         }
         long now = System.nanoTime();
@@ -179,7 +180,9 @@ public class KnowledgeSearch implements MeterBinder {
         int candidates = Math.max(properties.search().candidates(), wanted);
         // the two signals are independent: the vector one (embedding, scan) runs on a thread of its own while
         // PostgreSQL ranks the full text; then one read by primary key brings the union through the filters
-        CompletableFuture<Map<Long, Integer>> vectorSignal = mode != SearchMode.FULL_TEXT && indexer.ready()
+        boolean vector = mode != SearchMode.FULL_TEXT && !(mode == SearchMode.HYBRID && vectorWait != null
+                && vectorWait.isZero());
+        CompletableFuture<Map<Long, Integer>> vectorSignal = vector && indexer.ready()
                 ? CompletableFuture.supplyAsync(() -> vectorRanks(query, filter, candidates), SIGNALS)
                 : CompletableFuture.completedFuture(Map.of());
         QueryTerms terms = new QueryTerms(query);

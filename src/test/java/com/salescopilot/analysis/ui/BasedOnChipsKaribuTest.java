@@ -56,6 +56,9 @@ import com.salescopilot.knowledge.NuggetInput;
 import com.salescopilot.knowledge.NuggetType;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.salescopilot.analysis.ai.AnalysisFixtures;
+import com.salescopilot.session.RecordInteraction;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Knowledge in the cockpit, with the whole pipeline against the fake Ollama: the nuggets retrieved for
@@ -166,5 +169,63 @@ class BasedOnChipsKaribuTest extends KaribuTest {
                 Duration.ofSeconds(20))) {
             assertThat(request.body()).doesNotContain("[" + family.ref() + "]").doesNotContain("[" + rule.ref() + "]");
         }
+    }
+
+    /**
+     * The fast answer retrieves for the archetype the client's latest profile names: none before the first
+     * analysis, then the profile's, and the new one as soon as a later analysis changes it (the search
+     * starts with the archetype the session's previous answer used, so a change must redo it).
+     */
+    @Test
+    void theFastAnswerRetrievesForTheArchetypeOfTheLatestProfile() {
+        String word = "archetypowo" + UUID.randomUUID().toString().substring(0, 6);
+        Actor manager = testData.newUser(Role.MANAGER);
+        Nugget forAnalysts = knowledge.create(manager, new NuggetInput(NuggetType.PRICING, "Tabela kosztów " + word,
+                "Pełne zestawienie kosztów posiadania (" + word + ").", List.of(), List.of("Analyst"), null, null));
+        Nugget forDrivers = knowledge.create(manager, new NuggetInput(NuggetType.PRICING, "Szybka decyzja " + word,
+                "Rabat przy decyzji dziś (" + word + ").", List.of(), List.of("Safety seeker"), null, null));
+        Actor seller = testData.newUser(Role.SELLER);
+
+        // no profile yet: both nuggets may serve
+        var first = sessions.record(seller, new RecordInteraction(null, null, "Klient " + word, "client_statement",
+                "Ile to kosztuje? " + word + " one-" + word, "pl"));
+        long sessionId = first.interaction().sessionId();
+        String fast1 = fastPrompt("one-" + word);
+        assertThat(fast1).contains("[" + forAnalysts.ref() + "]").contains("[" + forDrivers.ref() + "]");
+
+        // the first analysis says the client is an analyst
+        analysisSays(seller, sessionId, "Analyst");
+        sessions.record(seller, new RecordInteraction(sessionId, null, null, "client_statement",
+                "A ile to kosztuje w sumie? " + word + " two-" + word, null));
+        assertThat(fastPrompt("two-" + word)).contains("[" + forAnalysts.ref() + "]")
+                .doesNotContain("[" + forDrivers.ref() + "]");
+
+        // a later analysis changes its mind: the next answer follows it at once
+        analysisSays(seller, sessionId, "Safety seeker");
+        sessions.record(seller, new RecordInteraction(sessionId, null, null, "client_statement",
+                "To ile kosztuje? " + word + " three-" + word, null));
+        assertThat(fastPrompt("three-" + word)).contains("[" + forDrivers.ref() + "]")
+                .doesNotContain("[" + forAnalysts.ref() + "]");
+    }
+
+    @Autowired
+    SessionService sessions;
+    @Autowired
+    AnalysisService analyses;
+
+    /** The fast path's prompt (the streamed request without a schema) of the interaction marked so. */
+    private String fastPrompt(String mark) {
+        return fake.awaitRequests(r -> r.isChat() && !r.hasSchema() && r.body().contains(mark), 1,
+                Duration.ofSeconds(20)).getFirst().body();
+    }
+
+    /** Lets the session's queued analysis finish with a profile of this archetype. */
+    private void analysisSays(Actor seller, long sessionId, String archetype) {
+        fake.defaultAnswer(request -> request.hasSchema()
+                ? Answer.json(AnalysisFixtures.fullJsonWith(tree -> ((ObjectNode) tree.get("strategy"))
+                        .put("archetype", archetype)))
+                : Answer.text(QUICK));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> analyses
+                .latest(seller, sessionId).map(a -> archetype.equals(a.result().strategy().archetype())).orElse(false));
     }
 }
