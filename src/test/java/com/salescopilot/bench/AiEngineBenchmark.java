@@ -444,8 +444,8 @@ class AiEngineBenchmark {
                 first chunk is written), then %.0f tokens per second, %d chunks (a quick response of 2 sentences and 2 \
                 questions in the SAY:/ASK: format). Analysis answers: the complete fixture analysis after %d–%d ms \
                 (random, fixed seed). The fake's HTTP server runs with TCP_NODELAY, as Ollama's does (without it, \
-Nagle's algorithm and delayed ACKs held the second chunk back by up to 40 ms). Every time below is \
-`System.nanoTime()` in the one JVM.
+                Nagle's algorithm and delayed ACKs held the second chunk back by up to 40 ms). Every time below is \
+                `System.nanoTime()` in the one JVM.
 
                 """, TTFT.toMillis(), TOKENS_PER_SECOND, tokenCount(QUICK), ANALYSIS_MIN_MS, ANALYSIS_MAX_MS));
         md.append(String.format(Locale.ROOT, """
