@@ -348,7 +348,9 @@ class AiEngineBenchmark {
     // --- the fake model
 
     private Answer answer(RecordedRequest request) {
-        long arrived = System.nanoTime();
+        // the request is at the model when the server begins to handle it: reading and parsing its body is
+        // the model server's work, as the time to first token that follows is
+        long arrived = request.receivedNanos();
         if (request.hasSchema()) {
             sleep(ANALYSIS_MIN_MS + randomInt(ANALYSIS_MAX_MS - ANALYSIS_MIN_MS));
             return Answer.json(AnalysisFixtures.fullJson()).ttft(Duration.ZERO).tokensPerSecond(0);
@@ -441,7 +443,8 @@ class AiEngineBenchmark {
                 **Set-up**: the whole application (test profile, its own database `copilot_bench_ai`, HikariCP pool of \
                 10) calling the fake Ollama over HTTP on 127.0.0.1 (same JVM). The fake's fast answer: a fixed time to \
                 first token of %d ms (the fake's answer function sleeps it, then stamps the moment just before the \
-                first chunk is written), then %.0f tokens per second, %d chunks (a quick response of 2 sentences and 2 \
+                first chunk is written; the request's arrival is stamped when the fake's HTTP handler begins, before \
+                it reads the body), then %.0f tokens per second, %d chunks (a quick response of 2 sentences and 2 \
                 questions in the SAY:/ASK: format). Analysis answers: the complete fixture analysis after %d–%d ms \
                 (random, fixed seed). The fake's HTTP server runs with TCP_NODELAY, as Ollama's does (without it, \
                 Nagle's algorithm and delayed ACKs held the second chunk back by up to 40 ms). Every time below is \

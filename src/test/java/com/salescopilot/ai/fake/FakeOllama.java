@@ -242,10 +242,11 @@ public final class FakeOllama implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long receivedNanos = System.nanoTime();
         byte[] bytes = exchange.getRequestBody().readAllBytes();
         RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(),
-                new String(bytes, StandardCharsets.UTF_8), Instant.now());
+                new String(bytes, StandardCharsets.UTF_8), Instant.now(), receivedNanos);
         requests.add(request);
         synchronized (arrivals) {
             arrivals.notifyAll();

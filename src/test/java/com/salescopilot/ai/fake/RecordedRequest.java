@@ -25,10 +25,11 @@ public final class RecordedRequest {
     private final Map<String, List<String>> headers;
     private final String body;
     private final Instant receivedAt;
+    private final long receivedNanos;
     private volatile JsonNode json;
 
     RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, String body,
-                    Instant receivedAt) {
+                    Instant receivedAt, long receivedNanos) {
         this.method = method;
         this.path = path;
         this.query = query;
@@ -41,6 +42,7 @@ public final class RecordedRequest {
         this.headers = Collections.unmodifiableMap(copy);
         this.body = body;
         this.receivedAt = receivedAt;
+        this.receivedNanos = receivedNanos;
     }
 
     public String method() {
@@ -68,6 +70,11 @@ public final class RecordedRequest {
 
     public String body() {
         return body;
+    }
+
+    /** {@link System#nanoTime()} when the server began to handle the request (before reading its body). */
+    public long receivedNanos() {
+        return receivedNanos;
     }
 
     public Instant receivedAt() {
