@@ -1,5 +1,6 @@
 package com.salescopilot.knowledge;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.salescopilot.base.InvalidInputException;
 import com.salescopilot.base.TextNormalizer;
 import com.salescopilot.knowledge.index.KnowledgeIndexer;
@@ -65,13 +66,36 @@ public class KnowledgeImporter {
         }
     }
 
-    /** One row that was not imported, by its 1-based number in the file (CSV: the line; Markdown: the section). */
-    public record RowError(int row, String id, String message) {
+    /**
+     * One row that was not imported, by its 1-based number in the file (CSV: the line; Markdown: the section).
+     *
+     * @param message what was wrong, in English (the API's text)
+     * @param fields  the fields that broke a rule (the cockpit translates them); empty when the row could not
+     *                be stored for another reason
+     */
+    public record RowError(int row, String id, String message, List<String> fields) {
+
+        public RowError {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /**
+     * A row imported with a change: its type was unknown (or missing) and it was imported as the closest
+     * known type. In the API it is its English sentence.
+     */
+    public record RowWarning(int row, String type, NuggetType importedAs) {
+
+        @JsonValue
+        public String message() {
+            return "row " + row + ": " + (type == null || type.isBlank() ? "no type" : "unknown type '" + type.strip() + "'")
+                    + ", imported as " + importedAs.code();
+        }
     }
 
     /** What an import did. {@code warnings}: rows imported with a change (an unknown type mapped). */
     public record ImportReport(int total, int created, int updated, int unchanged, List<RowError> errors,
-                               List<String> warnings) {
+                               List<RowWarning> warnings) {
 
         public int imported() {
             return created + updated + unchanged;
@@ -117,7 +141,7 @@ public class KnowledgeImporter {
         int updated = 0;
         int unchanged = 0;
         List<RowError> errors = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<RowWarning> warnings = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             try {
@@ -131,9 +155,11 @@ public class KnowledgeImporter {
                     case UNCHANGED -> unchanged++;
                 }
             } catch (InvalidInputException e) {
-                errors.add(new RowError(row.number(), row.id(), e.getMessage()));
+                errors.add(new RowError(row.number(), row.id(), e.getMessage(),
+                        e.fieldErrors().keySet().stream().sorted().toList()));
             } catch (RuntimeException e) {
-                errors.add(new RowError(row.number(), row.id(), "could not be stored: " + e.getClass().getSimpleName()));
+                errors.add(new RowError(row.number(), row.id(), "could not be stored: " + e.getClass().getSimpleName(),
+                        List.of()));
             }
             if (progress != null) {
                 progress.accept(i + 1, rows.size());
@@ -143,14 +169,13 @@ public class KnowledgeImporter {
         return new ImportReport(rows.size(), created, updated, unchanged, List.copyOf(errors), List.copyOf(warnings));
     }
 
-    private static NuggetType type(Row row, List<String> warnings) {
+    private static NuggetType type(Row row, List<RowWarning> warnings) {
         var known = NuggetType.parse(row.type());
         if (known.isPresent()) {
             return known.get();
         }
         NuggetType mapped = closestType(row.type());
-        warnings.add("row " + row.number() + ": " + (row.type() == null || row.type().isBlank() ? "no type"
-                : "unknown type '" + row.type().strip() + "'") + ", imported as " + mapped.code());
+        warnings.add(new RowWarning(row.number(), row.type(), mapped));
         return mapped;
     }
 

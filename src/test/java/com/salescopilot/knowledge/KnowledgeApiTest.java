@@ -145,6 +145,7 @@ class KnowledgeApiTest {
         assertThat(first.get("errors")).hasSize(1);
         assertThat(first.get("errors").get(0).get("row").asInt()).isEqualTo(3);
         assertThat(first.get("errors").get(0).get("message").asString()).contains("content");
+        assertThat(first.get("errors").get(0).get("fields").get(0).asString()).isEqualTo("content");
         assertThat(first.get("warnings").get(0).asString()).contains("unknown type 'small talk'");
         JsonNode again = manager.post("/api/v1/knowledge/import", "application/json", jsonFile).json();
         assertThat(again.get("created").asInt()).isZero();

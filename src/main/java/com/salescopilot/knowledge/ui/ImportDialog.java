@@ -3,6 +3,8 @@ package com.salescopilot.knowledge.ui;
 import com.salescopilot.base.InvalidInputException;
 import com.salescopilot.knowledge.KnowledgeImporter;
 import com.salescopilot.knowledge.KnowledgeImporter.ImportReport;
+import com.salescopilot.knowledge.KnowledgeImporter.RowError;
+import com.salescopilot.knowledge.KnowledgeService;
 import com.salescopilot.security.Actor;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -97,11 +99,33 @@ final class ImportDialog extends Dialog {
         if (!result.errors().isEmpty() || !result.warnings().isEmpty()) {
             UnorderedList list = new UnorderedList();
             result.errors().forEach(e -> list.add(new ListItem(getTranslation("knowledge.import.row-error", e.row(),
-                    e.message()))));
-            result.warnings().forEach(w -> list.add(new ListItem(w)));
+                    reason(e)))));
+            result.warnings().forEach(w -> list.add(new ListItem(w.type() == null || w.type().isBlank()
+                    ? getTranslation("knowledge.import.row-no-type", w.row(),
+                            getTranslation("knowledge.type." + w.importedAs().code()))
+                    : getTranslation("knowledge.import.row-unknown-type", w.row(), w.type().strip(),
+                            getTranslation("knowledge.type." + w.importedAs().code())))));
             report.add(list);
         }
         onImported.run();
+    }
+
+    /** Why a row was not imported, in the user's language (the report's English text is the API's). */
+    private String reason(RowError error) {
+        if (error.fields().isEmpty()) {
+            return getTranslation("knowledge.import.row-not-stored");
+        }
+        return String.join(" ", error.fields().stream().map(field -> switch (field) {
+            case "type" -> getTranslation("knowledge.error.type");
+            case "title" -> getTranslation("knowledge.error.title", KnowledgeService.TITLE_MAX);
+            case "content" -> getTranslation("knowledge.error.content", KnowledgeService.CONTENT_MAX);
+            case "tags" -> getTranslation("knowledge.error.tags", KnowledgeService.TAGS_MAX, KnowledgeService.TAG_MAX);
+            case "archetype_filter" -> getTranslation("knowledge.error.archetypes");
+            case "language" -> getTranslation("knowledge.error.language");
+            case "source" -> getTranslation("knowledge.error.source", KnowledgeService.SOURCE_MAX);
+            case "id" -> getTranslation("knowledge.error.id", KnowledgeService.EXTERNAL_ID_MAX);
+            default -> getTranslation("knowledge.import.row-not-stored");
+        }).distinct().toList());
     }
 
     void showFailure(InvalidInputException e) {

@@ -181,4 +181,21 @@ class KnowledgeViewKaribuTest extends KaribuTest {
         assertThat(dialog.report.getElement().getTextRecursively()).contains("Row 32:").contains("content");
         assertThat(titles(view)).hasSize(30);
     }
+
+    @Test
+    void theImportReportSpeaksTheSellersLanguage() {
+        Actor admin = testData.newUser(Role.ADMIN, "pl");
+        login(admin);
+        open();
+        _click(_get(KnowledgeView.class).importFile);
+        ImportDialog dialog = _get(ImportDialog.class);
+        String csv = "id,type,title,content,tags\n"
+                + "pl-" + tag + "-1,small talk,Pogoda,Rozmowa o pogodzie otwiera.," + tag + "\n"
+                + "pl-" + tag + "-2,product,Bez treści,," + tag + "\n";
+        dialog.showReport(dialog.importNow("wiedza.csv", csv.getBytes(StandardCharsets.UTF_8), (done, total) -> { }));
+        String report = dialog.report.getElement().getTextRecursively();
+        assertThat(report).contains("Wiersz 3: Wpisz treść")
+                .contains("Wiersz 2: nieznany typ „small talk”, zaimportowano jako Produkt")
+                .doesNotContain("content").doesNotContain("unknown type");
+    }
 }
