@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -56,6 +57,7 @@ final class ImportDialog extends Dialog {
         upload.setMaxFileSize(MAX_BYTES);
         upload.setAcceptedFileTypes(".json", ".csv", ".md", ".markdown", "application/json", "text/csv", "text/markdown");
         upload.setId("knowledge-upload");
+        upload.setI18n(uploadTexts());
         progress.setVisible(false);
         progress.setId("knowledge-import-progress");
         status.setId("knowledge-import-status");
@@ -64,6 +66,28 @@ final class ImportDialog extends Dialog {
         Button close = new Button(getTranslation("knowledge.close"), e -> close());
         close.setId("knowledge-import-close");
         getFooter().add(close);
+    }
+
+    /** The upload widget's own texts (its button, drop zone, statuses and errors) in the user's language. */
+    private UploadI18N uploadTexts() {
+        return new UploadI18N()
+                .setDropFiles(new UploadI18N.DropFiles().setOne(t("drop")).setMany(t("drop")))
+                .setAddFiles(new UploadI18N.AddFiles().setOne(t("add")).setMany(t("add")))
+                .setError(new UploadI18N.Error().setTooManyFiles(t("too-many")).setFileIsTooBig(t("too-big"))
+                        .setIncorrectFileType(t("wrong-type")))
+                .setUploading(new UploadI18N.Uploading()
+                        .setStatus(new UploadI18N.Uploading.Status().setConnecting(t("connecting"))
+                                .setStalled(t("stalled")).setProcessing(t("processing")).setHeld(t("held")))
+                        .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix(t("remaining"))
+                                .setUnknown(t("remaining-unknown")))
+                        .setError(new UploadI18N.Uploading.Error().setServerUnavailable(t("server-unavailable"))
+                                .setUnexpectedServerError(t("server-error")).setForbidden(t("forbidden"))
+                                .setFileTooLarge(t("too-big"))))
+                .setFile(new UploadI18N.File().setRetry(t("retry")).setStart(t("start")).setRemove(t("remove")));
+    }
+
+    private String t(String key) {
+        return getTranslation("knowledge.upload." + key);
     }
 
     private void run(UI ui, String fileName, byte[] bytes) {
