@@ -61,8 +61,25 @@ public class KnowledgeImporter {
                 case "json" -> JSON;
                 case "csv" -> CSV;
                 case "md", "markdown" -> MARKDOWN;
-                default -> throw new InvalidInputException("format", "must be json, csv or markdown");
+                default -> throw new FileRefused("format", FileRefused.Reason.FORMAT, "must be json, csv or markdown");
             };
+        }
+    }
+
+    /** A file refused as a whole (nothing of it imported), with the reason for the cockpit to translate. */
+    public static final class FileRefused extends InvalidInputException {
+
+        public enum Reason { FORMAT, EMPTY, TOO_LARGE, NOT_JSON, NOT_ARRAY, NO_HEADER, NO_COLUMNS, UNCLOSED_QUOTE, NO_SECTION }
+
+        private final Reason reason;
+
+        FileRefused(String field, Reason reason, String message) {
+            super(field, message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
         }
     }
 
@@ -123,13 +140,14 @@ public class KnowledgeImporter {
     public ImportReport importText(Actor actor, String text, Format format, BiConsumer<Integer, Integer> progress) {
         actor.requireManagerOrAdmin();
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException("file", "is empty");
+            throw new FileRefused("file", FileRefused.Reason.EMPTY, "is empty");
         }
         if (text.length() > MAX_CHARS) {
-            throw new InvalidInputException("file", "is larger than " + MAX_CHARS / 1_000_000 + " million characters");
+            throw new FileRefused("file", FileRefused.Reason.TOO_LARGE, "is larger than " + MAX_CHARS / 1_000_000 + " million characters");
         }
         if (format == null) {
-            throw new InvalidInputException("format", "unknown: name the file .json, .csv or .md, or give the format");
+            throw new FileRefused("format", FileRefused.Reason.FORMAT,
+                    "unknown: name the file .json, .csv or .md, or give the format");
         }
         String clean = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<Row> rows = switch (format) {
@@ -229,10 +247,10 @@ public class KnowledgeImporter {
         try {
             root = json.readTree(text);
         } catch (JacksonException e) {
-            throw new InvalidInputException("file", "is not valid JSON (" + firstLine(e.getOriginalMessage()) + ")");
+            throw new FileRefused("file", FileRefused.Reason.NOT_JSON, "is not valid JSON (" + firstLine(e.getOriginalMessage()) + ")");
         }
         if (root == null || !root.isArray()) {
-            throw new InvalidInputException("file", "must be a JSON array of nugget objects");
+            throw new FileRefused("file", FileRefused.Reason.NOT_ARRAY, "must be a JSON array of nugget objects");
         }
         List<Row> rows = new ArrayList<>();
         int number = 0;
@@ -278,7 +296,7 @@ public class KnowledgeImporter {
     private static List<Row> csv(String text) {
         List<List<String>> records = parseCsv(text);
         if (records.isEmpty()) {
-            throw new InvalidInputException("file", "has no header row");
+            throw new FileRefused("file", FileRefused.Reason.NO_HEADER, "has no header row");
         }
         Map<String, Integer> columns = new LinkedHashMap<>();
         List<String> header = records.getFirst();
@@ -286,7 +304,7 @@ public class KnowledgeImporter {
             columns.put(header.get(i).strip().toLowerCase(Locale.ROOT), i);
         }
         if (!columns.containsKey("title") || !columns.containsKey("content")) {
-            throw new InvalidInputException("file", "the CSV header must name at least the columns title and content "
+            throw new FileRefused("file", FileRefused.Reason.NO_COLUMNS, "the CSV header must name at least the columns title and content "
                     + "(got: " + String.join(", ", header) + ")");
         }
         List<Row> rows = new ArrayList<>();
@@ -350,7 +368,7 @@ public class KnowledgeImporter {
             }
         }
         if (quoted) {
-            throw new InvalidInputException("file", "is not valid CSV: a quoted value is never closed");
+            throw new FileRefused("file", FileRefused.Reason.UNCLOSED_QUOTE, "is not valid CSV: a quoted value is never closed");
         }
         if (!cell.isEmpty() || !record.isEmpty()) {
             record.add(cell.toString());
@@ -400,7 +418,7 @@ public class KnowledgeImporter {
             rows.add(mdRow(++number, title, content, meta));
         }
         if (rows.isEmpty()) {
-            throw new InvalidInputException("file", "has no '## ' section: Markdown needs one '## Title' per nugget");
+            throw new FileRefused("file", FileRefused.Reason.NO_SECTION, "has no '## ' section: Markdown needs one '## Title' per nugget");
         }
         return rows;
     }

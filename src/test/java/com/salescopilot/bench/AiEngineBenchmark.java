@@ -618,7 +618,7 @@ class AiEngineBenchmark {
         }
         String pg = jdbc.sql("select split_part(version(), ' ', 2)").query(String.class).single();
         return String.format(Locale.ROOT,
-                "%d cores (%s), %d GB RAM, shared with other builds (2 cores); PostgreSQL %s on the same machine over "
+                "%d cores (%s), %d GB RAM (a virtual machine); PostgreSQL %s on the same machine over "
                         + "TCP; Java %s. System load average %.2f before and %.2f after the run (above ~1 means other "
                         + "work shared the cores: the tails are then partly theirs).",
                 Runtime.getRuntime().availableProcessors(), cpu, memoryGb, pg, System.getProperty("java.version"),

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,7 +155,14 @@ final class ImportDialog extends Dialog {
 
     void showFailure(InvalidInputException e) {
         progress.setVisible(false);
-        status.setText(e == null ? getTranslation("knowledge.import.failed")
-                : getTranslation("knowledge.import.refused", e.getMessage()));
+        if (e == null) {
+            status.setText(getTranslation("knowledge.import.failed"));
+        } else if (e instanceof KnowledgeImporter.FileRefused refused) {
+            status.setText(getTranslation("knowledge.import.refused", getTranslation("knowledge.import.refused."
+                    + refused.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    KnowledgeImporter.MAX_CHARS / 1_000_000)));
+        } else {
+            status.setText(getTranslation("knowledge.import.refused", e.getMessage()));
+        }
     }
 }

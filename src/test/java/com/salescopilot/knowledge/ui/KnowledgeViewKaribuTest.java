@@ -197,5 +197,16 @@ class KnowledgeViewKaribuTest extends KaribuTest {
         assertThat(report).contains("Wiersz 3: Wpisz treść")
                 .contains("Wiersz 2: nieznany typ „small talk”, zaimportowano jako Produkt")
                 .doesNotContain("content").doesNotContain("unknown type");
+
+        // a file refused as a whole says why, in Polish too
+        try {
+            dialog.importNow("wiedza.csv", "id,type,title\n1,product,Bez kolumny treści\n".getBytes(StandardCharsets.UTF_8),
+                    (done, total) -> { });
+            org.assertj.core.api.Assertions.fail("a CSV without a content column is refused");
+        } catch (com.salescopilot.base.InvalidInputException e) {
+            dialog.showFailure(e);
+        }
+        assertThat(dialog.status.getText()).isEqualTo(
+                "Plik nie został zaimportowany: nagłówek CSV musi zawierać co najmniej kolumny title i content.");
     }
 }
