@@ -20,9 +20,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,11 +49,18 @@ public class KnowledgeSearch implements MeterBinder {
     public static final int MAX_LIMIT = 50;
     /**
      * Runs the vector signal (embedding, scan): CPU-bound work, a good part of it in native code, so on
-     * platform threads: on a virtual thread it would hold one of the few carrier threads for its whole
-     * length (~5–10 ms) and stall every other virtual thread of the application behind it.
+     * platform threads (on a virtual thread it would hold one of the few carrier threads for its whole
+     * length, ~5–10 ms, and stall every other virtual thread behind it), as many as there are cores, with
+     * a bounded queue: when it is full, the search goes on with the text signal alone.
      */
-    private static final Executor SIGNALS = Executors.newThreadPerTaskExecutor(
-            Thread.ofPlatform().daemon().name("knowledge-signal-", 0).factory());
+    private static final ExecutorService SIGNALS = new ThreadPoolExecutor(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), Math.max(2, Runtime.getRuntime().availableProcessors()),
+            30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
+            Thread.ofPlatform().daemon().name("knowledge-signal-", 0).factory(), new ThreadPoolExecutor.AbortPolicy());
+
+    static {
+        ((ThreadPoolExecutor) SIGNALS).allowCoreThreadTimeOut(true);
+    }
 
     public static final String SKIPPED_METRIC = "copilot.knowledge.vector.skipped";
     /** How long a prepared query vector waits for its search before it is dropped. */
@@ -89,8 +98,9 @@ public class KnowledgeSearch implements MeterBinder {
 
     /**
      * Starts embedding a query that will be searched soon (the fast path calls it while the interaction
-     * is still being stored), so that the search finds its vector ready. Unused vectors are dropped
-     * after a minute.
+     * is still being stored), so that the search finds its vector ready. Unused vectors (an interaction
+     * that rolled back, a search that never came) are swept after a minute; at most 256 are kept. Never
+     * fails: when the vector cannot be started, the search embeds the query itself.
      */
     public void prepare(String query) {
         if (query == null || query.isBlank() || !indexer.ready()
@@ -98,15 +108,17 @@ public class KnowledgeSearch implements MeterBinder {
             return;
         }
         long now = System.nanoTime();
+        prepared.values().removeIf(p -> now - p.startedAt() > PREPARED_TTL_NANOS);
         if (prepared.size() >= MAX_PREPARED) {
-            prepared.values().removeIf(p -> now - p.startedAt() > PREPARED_TTL_NANOS);
-            if (prepared.size() >= MAX_PREPARED) {
-                return;
-            }
+            return;
         }
-        Embedder embedder = indexer.embedder();
-        prepared.computeIfAbsent(query, q -> new Prepared(embedder,
-                CompletableFuture.supplyAsync(() -> embedder.embed(q), SIGNALS), now));
+        try {
+            Embedder embedder = indexer.embedder();
+            prepared.computeIfAbsent(query, q -> new Prepared(embedder,
+                    CompletableFuture.supplyAsync(() -> embedder.embed(q), SIGNALS), now));
+        } catch (RejectedExecutionException e) {
+            log.debug("Too much vector work queued; the query is not prepared: {}", e.getMessage());
+        }
     }
 
     /** The query's vector: the prepared one if {@link #prepare} started it for the same model, else now. */
@@ -180,11 +192,18 @@ public class KnowledgeSearch implements MeterBinder {
         int candidates = Math.max(properties.search().candidates(), wanted);
         // the two signals are independent: the vector one (embedding, scan) runs on a thread of its own while
         // PostgreSQL ranks the full text; then one read by primary key brings the union through the filters
-        boolean vector = mode != SearchMode.FULL_TEXT && !(mode == SearchMode.HYBRID && vectorWait != null
-                && vectorWait.isZero());
-        CompletableFuture<Map<Long, Integer>> vectorSignal = vector && indexer.ready()
-                ? CompletableFuture.supplyAsync(() -> vectorRanks(query, filter, candidates), SIGNALS)
-                : CompletableFuture.completedFuture(Map.of());
+        // the wait concerns the hybrid search only; 0 there means: full text alone
+        Duration wait = mode == SearchMode.HYBRID ? vectorWait : null;
+        boolean vector = mode != SearchMode.FULL_TEXT && !(wait != null && wait.isZero());
+        CompletableFuture<Map<Long, Integer>> vectorSignal = CompletableFuture.completedFuture(Map.of());
+        if (vector && indexer.ready()) {
+            try {
+                vectorSignal = CompletableFuture.supplyAsync(() -> vectorRanks(query, filter, candidates), SIGNALS);
+            } catch (RejectedExecutionException e) {
+                skipped.incrementAndGet();
+                log.warn("Too much vector work queued; answering with full text only");
+            }
+        }
         QueryTerms terms = new QueryTerms(query);
         String tsQuery = mode == SearchMode.VECTOR ? null : terms.tsQuery();
         Map<Long, Integer> textRanks = new HashMap<>();
@@ -195,7 +214,7 @@ public class KnowledgeSearch implements MeterBinder {
                 textRanks.put(ids.get(i), i + 1);
             }
         }
-        Map<Long, Integer> vectorRanks = await(vectorSignal, vectorWait);
+        Map<Long, Integer> vectorRanks = await(vectorSignal, wait);
         Set<Long> union = new HashSet<>(textRanks.keySet());
         union.addAll(vectorRanks.keySet());
         if (union.isEmpty()) {

@@ -117,6 +117,8 @@ public class KnowledgeStore {
 
     /** How many full-text matches get the costly ranking (see {@link #textRanks}). */
     static final int RERANKED = 100;
+    /** How many matches by title similarity alone join them. */
+    static final int TITLE_ONLY_RERANKED = 20;
 
     /** One text-search row: the nugget and its rank in the full-text signal (null: not a text hit). */
     public record TextRow(Nugget nugget, Integer textRank) {
@@ -140,19 +142,23 @@ public class KnowledgeStore {
         params.addAll(where.params);
         params.add(scanLimit);
         params.add(Math.max(RERANKED, limit));
+        params.add(TITLE_ONLY_RERANKED);
         params.add(limit);
         // at most scanLimit matches are read (a broad query over a large base ranks a sample of its matches);
-        // a cheap rank (term frequency) keeps the best RERANKED of them, title-only matches first, and only
-        // those get the costly one (cover density, which reads term positions, plus the title's trigram
-        // similarity to the query): at 100,000 nuggets, ranking all 1,000 that way took ~20 ms
+        // a cheap rank (term frequency) keeps the best RERANKED of the text matches, and up to
+        // TITLE_ONLY_RERANKED title-only (trigram) matches join them; only those get the costly rank (cover
+        // density, which reads term positions, plus the title's trigram similarity to the query): at
+        // 100,000 nuggets, ranking all 1,000 that way took ~20 ms
         String sql = """
                 with q as (select to_tsquery('simple', ?) as tsq, knowledge_fold(?::text) as f),
                 matched as materialized (
                     select n.id, n.search_doc, n.title_fold from knowledge_nugget n, q
                     where (%s) and %s limit ?),
                 shortlist as (
-                    select m.* from matched m, q
-                    order by m.search_doc @@ q.tsq, ts_rank(m.search_doc, q.tsq) desc, m.id desc limit ?)
+                    (select m.* from matched m, q where m.search_doc @@ q.tsq
+                     order by ts_rank(m.search_doc, q.tsq) desc, m.id desc limit ?)
+                    union all
+                    (select m.* from matched m, q where not (m.search_doc @@ q.tsq) order by m.id desc limit ?))
                 select s.id from shortlist s, q
                 order by ts_rank_cd(s.search_doc, q.tsq) + word_similarity(s.title_fold, q.f) desc, s.id desc
                 limit ?""".formatted(match, where.sql);
