@@ -137,6 +137,32 @@ abstract class RetrievalSuite {
         assertThat(search.search("opinie klientów", mine, 5)).extracting(h -> h.nugget().id()).contains(other.id());
     }
 
+    /**
+     * The index itself applies the tag and archetype filters: a nugget that passes them is found even when
+     * more similar nuggets that do not pass them would fill the index's top candidates.
+     */
+    @Test
+    void tagAndArchetypeFiltersHoldInTheIndexEvenAmongMoreSimilarNuggets() {
+        String tag = "t" + UUID.randomUUID().toString().substring(0, 8);
+        String text = "Klient pyta o pompę ciepła w zimie i zużycie prądu " + tag;
+        for (int i = 0; i < 15; i++) {
+            knowledge.create(manager, new NuggetInput(NuggetType.TECHNICAL, text, text, List.of("inny-" + tag),
+                    List.of("E-" + tag), "pl", null));
+        }
+        // less similar to the query than every decoy
+        String other = "Serwis pompy ciepła: przegląd co dwa lata w salonie, koszt w cenie abonamentu " + tag;
+        Nugget tagged = knowledge.create(manager, new NuggetInput(NuggetType.TECHNICAL, other, other, List.of(tag),
+                List.of("A-" + tag), "pl", null));
+        assertThat(search.search(text, new KnowledgeFilter(Set.of(), Set.of(tag), null, null, NuggetStatus.ACTIVE), 5,
+                SearchMode.VECTOR)).extracting(h -> h.nugget().id()).containsExactly(tagged.id());
+        // for the decoys' archetype the tagged nugget is out; for its own, the decoys are
+        assertThat(search.search(other, new KnowledgeFilter(Set.of(NuggetType.TECHNICAL), Set.of(), "E-" + tag, "pl",
+                NuggetStatus.ACTIVE), 20, SearchMode.VECTOR)).extracting(h -> h.nugget().id()).doesNotContain(tagged.id());
+        assertThat(search.search(text, new KnowledgeFilter(Set.of(NuggetType.TECHNICAL), Set.of(), "A-" + tag, "pl",
+                NuggetStatus.ACTIVE), 5, SearchMode.VECTOR)).extracting(h -> h.nugget().title()).doesNotContain(text)
+                .isNotEmpty();
+    }
+
     @Test
     void aWipedIndexIsRebuiltFromPostgres() {
         KnowledgeFilter sample = new KnowledgeFilter(Set.of(), Set.of(SAMPLE_TAG), null, null, NuggetStatus.ACTIVE);

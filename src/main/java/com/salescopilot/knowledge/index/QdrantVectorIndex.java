@@ -113,6 +113,21 @@ public final class QdrantVectorIndex implements VectorIndex {
         if (query.language() != null) {
             filter = filter.and(metadataKey("language").isIn(List.of(query.language(), ANY_LANGUAGE)));
         }
+        if (!query.tags().isEmpty()) {
+            // tags and archetypes are stored as "|a|b|": any of the wanted tags, as a substring match
+            // (Qdrant's text match without a full-text index on the field)
+            Filter anyTag = null;
+            for (String tag : query.tags()) {
+                Filter one = metadataKey("tags").containsString("|" + tag + "|");
+                anyTag = anyTag == null ? one : anyTag.or(one);
+            }
+            filter = filter.and(anyTag);
+        }
+        if (query.archetype() != null) {
+            // entries for this archetype or for all (none named)
+            filter = filter.and(metadataKey("archetypes").isEqualTo("||")
+                    .or(metadataKey("archetypes").containsString("|" + query.archetype() + "|")));
+        }
         List<EmbeddingMatch<TextSegment>> matches = store.search(EmbeddingSearchRequest.builder()
                 .queryEmbedding(Embedding.from(query.vector())).maxResults(query.limit()).minScore(0.0)
                 .filter(filter).build()).matches();

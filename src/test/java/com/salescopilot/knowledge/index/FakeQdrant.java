@@ -320,6 +320,8 @@ public final class FakeQdrant implements AutoCloseable {
             case KEYWORDS -> actual != null && match.getKeywords().getStringsList().contains(actual);
             case EXCEPT_KEYWORDS -> actual == null || !match.getExceptKeywords().getStringsList().contains(actual);
             case INTEGER -> actual != null && String.valueOf(match.getInteger()).equals(actual);
+            // without a full-text index on the field, Qdrant matches text as a substring
+            case TEXT -> actual != null && actual.contains(match.getText());
             default -> throw new UnsupportedOperationException("The fake Qdrant does not support the match " + match);
         };
     }
