@@ -26,12 +26,7 @@ final class Retrieval {
 
     static List<KnowledgeSnippet> snippets(KnowledgeRetriever retriever, List<Turn> turns, int newestTurns,
                                            AnalysisResult profile, String language, int limit) {
-        return snippets(retriever, query(turns, newestTurns), profile, language, limit, false);
-    }
-
-    static List<KnowledgeSnippet> snippets(KnowledgeRetriever retriever, String query, AnalysisResult profile,
-                                           String language, int limit, boolean onBudget) {
-        return snippets(retriever, query, archetypeOf(profile), language, limit, onBudget);
+        return snippets(retriever, query(turns, newestTurns), archetypeOf(profile), language, limit, false);
     }
 
     /** @param onBudget the caller is on a latency budget (the fast path): see {@link KnowledgeRetriever#retrieveOnBudget} */

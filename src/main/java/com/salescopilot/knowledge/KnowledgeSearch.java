@@ -53,14 +53,7 @@ public class KnowledgeSearch implements MeterBinder {
      * length, ~5–10 ms, and stall every other virtual thread behind it), as many as there are cores, with
      * a bounded queue: when it is full, the search goes on with the text signal alone.
      */
-    private static final ExecutorService SIGNALS = new ThreadPoolExecutor(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), Math.max(2, Runtime.getRuntime().availableProcessors()),
-            30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
-            Thread.ofPlatform().daemon().name("knowledge-signal-", 0).factory(), new ThreadPoolExecutor.AbortPolicy());
-
-    static {
-        ((ThreadPoolExecutor) SIGNALS).allowCoreThreadTimeOut(true);
-    }
+    private static final ExecutorService SIGNALS = signalPool();
 
     public static final String SKIPPED_METRIC = "copilot.knowledge.vector.skipped";
     /** How long a prepared query vector waits for its search before it is dropped. */
@@ -82,6 +75,15 @@ public class KnowledgeSearch implements MeterBinder {
         this.store = store;
         this.indexer = indexer;
         this.properties = properties;
+    }
+
+    private static ExecutorService signalPool() {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(256), Thread.ofPlatform().daemon().name("knowledge-signal-", 0).factory(),
+                new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** How many searches went without the vector signal because it was not ready in time (since start). */

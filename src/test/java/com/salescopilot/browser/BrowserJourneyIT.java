@@ -155,52 +155,69 @@ class BrowserJourneyIT extends BrowserTest {
     }
 
     /**
-     * A manager imports a CSV file through the real Upload widget: the file goes over HTTP to the server,
-     * the import runs in the background and pushes its report (in Polish) into the dialog, and the new
-     * nuggets are in the list without a reload.
+     * A manager imports a CSV file through the real Upload widget, in Polish and in English: the file goes
+     * over HTTP to the server, the import runs in the background and pushes its report (in the manager's
+     * language, as are the widget's own texts) into the dialog, and the new nuggets are in the list without
+     * a reload.
      */
     @Test
     void aManagerImportsAKnowledgeFileThroughTheUpload() throws Exception {
-        Actor manager = data.newUser(Role.MANAGER, "pl");
-        String tag = "upload" + manager.username().replaceAll("[^a-z0-9]", "");
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("wiedza-", ".csv");
-        StringBuilder csv = new StringBuilder("id,type,title,content,tags\n");
-        for (int i = 1; i <= 40; i++) {
-            csv.append(tag).append('-').append(i).append(",financing,Rata ").append(tag).append(' ').append(i)
-                    .append(",Leasing konsumencki: rata nr ").append(i).append(".,").append(tag).append('\n');
+        for (String language : new String[] {"pl", "en"}) {
+            ResourceBundle texts = ResourceBundle.getBundle("vaadin-i18n/translations", Locale.forLanguageTag(language),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            Actor manager = data.newUser(Role.MANAGER, language);
+            String tag = "upload" + manager.username().replaceAll("[^a-z0-9]", "");
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("wiedza-", ".csv");
+            StringBuilder csv = new StringBuilder("id,type,title,content,tags\n");
+            for (int i = 1; i <= 40; i++) {
+                csv.append(tag).append('-').append(i).append(",financing,Rata ").append(tag).append(' ').append(i)
+                        .append(",Leasing konsumencki: rata nr ").append(i).append(".,").append(tag).append('\n');
+            }
+            csv.append(tag).append("-bad,product,Bez treści,,").append(tag).append('\n');
+            java.nio.file.Files.writeString(file, csv.toString());
+
+            browser.logoutByCookies().open("/login").loginLanguage(language);
+            browser.login(manager.username(), TestData.PASSWORD);
+            browser.open("/knowledge");
+            browser.waitFor(".knowledge-view");
+            browser.waitFor("#knowledge-import").click();
+            browser.waitFor("#knowledge-upload");
+            // the upload's native file input (in the light DOM or in the component's shadow root)
+            org.openqa.selenium.WebElement input = (org.openqa.selenium.WebElement) browser.script("""
+                    const upload = document.querySelector('#knowledge-upload');
+                    return upload.querySelector('input[type=file]')
+                        || (upload.shadowRoot && upload.shadowRoot.querySelector('input[type=file]'));""");
+            assertThat(input).as("the upload's file input").isNotNull();
+            input.sendKeys(file.toAbsolutePath().toString());
+
+            String done = java.text.MessageFormat.format(texts.getString("knowledge.import.done"), 40, 0, 0, 1);
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                    .until(d -> browser.find("#knowledge-import-status").getText().equals(done));
+            Locale locale = Locale.forLanguageTag(language);
+            String rowError = new java.text.MessageFormat(texts.getString("knowledge.import.row-error"), locale)
+                    .format(new Object[] {42, new java.text.MessageFormat(texts.getString("knowledge.error.content"),
+                            locale).format(new Object[] {com.salescopilot.knowledge.KnowledgeService.CONTENT_MAX})});
+            assertThat(spaces(browser.find("#knowledge-import-report").getText())).contains(spaces(rowError));
+            // the upload widget's own texts are in the manager's language too
+            assertThat(browser.find("#knowledge-upload").getText()).contains(
+                    texts.getString("knowledge.upload.add").replace("…", ""),
+                    texts.getString("knowledge.upload.drop"));
+            if (language.equals("pl")) {
+                assertThat(browser.find("#knowledge-upload").getText()).doesNotContain("Upload").doesNotContain("Drop");
+            }
+            browser.screenshot("knowledge-import-" + language);
+            browser.find("#knowledge-import-close").click();
+            browser.waitForVaadin();
+            // the list shows the new nuggets without a reload (newest first)
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                    .until(d -> browser.find(".knowledge-view vaadin-grid").getText().contains("Rata " + tag));
+            browser.assertNoSevereConsoleErrors();
         }
-        csv.append(tag).append("-bad,product,Bez treści,,").append(tag).append('\n');
-        java.nio.file.Files.writeString(file, csv.toString());
+    }
 
-        browser.logoutByCookies().open("/login").loginLanguage("pl");
-        browser.login(manager.username(), TestData.PASSWORD);
-        browser.open("/knowledge");
-        browser.waitFor(".knowledge-view");
-        browser.waitFor("#knowledge-import").click();
-        browser.waitFor("#knowledge-upload");
-        // the upload's native file input (in the light DOM or in the component's shadow root)
-        org.openqa.selenium.WebElement input = (org.openqa.selenium.WebElement) browser.script("""
-                const upload = document.querySelector('#knowledge-upload');
-                return upload.querySelector('input[type=file]')
-                    || (upload.shadowRoot && upload.shadowRoot.querySelector('input[type=file]'));""");
-        assertThat(input).as("the upload's file input").isNotNull();
-        input.sendKeys(file.toAbsolutePath().toString());
-
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
-                .until(d -> browser.find("#knowledge-import-status").getText().startsWith("Gotowe"));
-        assertThat(browser.find("#knowledge-import-status").getText())
-                .isEqualTo("Gotowe: 40 nowych, 0 zmienionych, 0 bez zmian, 1 z błędami.");
-        assertThat(browser.find("#knowledge-import-report").getText()).contains("Wiersz 42: Wpisz treść");
-        // the upload widget's own texts are Polish too
-        assertThat(browser.find("#knowledge-upload").getText()).contains("Wybierz plik").contains("Upuść plik")
-                .doesNotContain("Upload").doesNotContain("Drop");
-        browser.screenshot("knowledge-import-pl");
-        browser.find("#knowledge-import-close").click();
-        browser.waitForVaadin();
-        // the list shows the new nuggets without a reload (newest first)
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
-                .until(d -> browser.find(".knowledge-view vaadin-grid").getText().contains("Rata " + tag));
-        browser.assertNoSevereConsoleErrors();
+    /** The page's text with its non-breaking spaces (number grouping) as plain ones. */
+    private static String spaces(String text) {
+        return text.replace('\u00a0', ' ').replace('\u202f', ' ');
     }
 
     private static boolean classExists(String name) {

@@ -4,7 +4,6 @@ import com.salescopilot.base.InvalidInputException;
 import com.salescopilot.knowledge.KnowledgeImporter;
 import com.salescopilot.knowledge.KnowledgeImporter.ImportReport;
 import com.salescopilot.knowledge.KnowledgeImporter.RowError;
-import com.salescopilot.knowledge.KnowledgeService;
 import com.salescopilot.security.Actor;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -140,17 +139,10 @@ final class ImportDialog extends Dialog {
         if (error.fields().isEmpty()) {
             return getTranslation("knowledge.import.row-not-stored");
         }
-        return String.join(" ", error.fields().stream().map(field -> switch (field) {
-            case "type" -> getTranslation("knowledge.error.type");
-            case "title" -> getTranslation("knowledge.error.title", KnowledgeService.TITLE_MAX);
-            case "content" -> getTranslation("knowledge.error.content", KnowledgeService.CONTENT_MAX);
-            case "tags" -> getTranslation("knowledge.error.tags", KnowledgeService.TAGS_MAX, KnowledgeService.TAG_MAX);
-            case "archetype_filter" -> getTranslation("knowledge.error.archetypes");
-            case "language" -> getTranslation("knowledge.error.language");
-            case "source" -> getTranslation("knowledge.error.source", KnowledgeService.SOURCE_MAX);
-            case "id" -> getTranslation("knowledge.error.id", KnowledgeService.EXTERNAL_ID_MAX);
-            default -> getTranslation("knowledge.import.row-not-stored");
-        }).distinct().toList());
+        return String.join(" ", error.fields().stream()
+                .map(field -> NuggetFieldErrors.message(this, field)
+                        .orElseGet(() -> getTranslation("knowledge.import.row-not-stored")))
+                .distinct().toList());
     }
 
     void showFailure(InvalidInputException e) {

@@ -10,6 +10,7 @@ import com.salescopilot.knowledge.NuggetRevision;
 import com.salescopilot.knowledge.NuggetStatus;
 import com.salescopilot.knowledge.NuggetType;
 import com.salescopilot.security.Actor;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -177,28 +178,28 @@ final class NuggetDialog extends Dialog {
             close();
             onSaved.accept(saved);
         } catch (InvalidInputException e) {
-            e.fieldErrors().forEach((field, message) -> {
-                switch (field) {
-                    case "type" -> invalid(type, "knowledge.error.type");
-                    case "title" -> invalid(title, "knowledge.error.title", KnowledgeService.TITLE_MAX);
-                    case "content" -> invalid(content, "knowledge.error.content", KnowledgeService.CONTENT_MAX);
-                    case "tags" -> invalid(tags, "knowledge.error.tags", KnowledgeService.TAGS_MAX,
-                            KnowledgeService.TAG_MAX);
-                    case "archetype_filter" -> invalid(archetypes, "knowledge.error.archetypes");
-                    case "language" -> invalid(language, "knowledge.error.language");
-                    case "source" -> invalid(source, "knowledge.error.source", KnowledgeService.SOURCE_MAX);
-                    default -> { }
+            e.fieldErrors().keySet().forEach(field -> {
+                HasValidation target = switch (field) {
+                    case "type" -> type;
+                    case "title" -> title;
+                    case "content" -> content;
+                    case "tags" -> tags;
+                    case "archetype_filter" -> archetypes;
+                    case "language" -> language;
+                    case "source" -> source;
+                    default -> null;
+                };
+                if (target != null) {
+                    NuggetFieldErrors.message(this, field).ifPresent(message -> {
+                        target.setErrorMessage(message);
+                        target.setInvalid(true);
+                    });
                 }
             });
         } catch (ConflictException e) {
             Notification.show(getTranslation("knowledge.error.stale"), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
-    }
-
-    private void invalid(com.vaadin.flow.component.HasValidation field, String key, Object... params) {
-        field.setErrorMessage(getTranslation(key, params));
-        field.setInvalid(true);
     }
 
     private void changeStatus(boolean toArchive) {
